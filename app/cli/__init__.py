@@ -1,0 +1,63 @@
+"""The `quanze` command line (also `python -m app`)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from app import __version__, paths
+from app.cli import argparse_zh, commands
+from app.storage.errors import UserError
+
+log = logging.getLogger("quanze")
+
+COMMAND_MODULES = (commands,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    argparse_zh.install()
+    parser = argparse.ArgumentParser(
+        prog="quanze",
+        description="权责清单管理：行政权力事项、事中事后监管措施、通知与附件表格。"
+                    "不带子命令时打开程序窗口。",
+    )
+    parser.add_argument("--version", action="version", version=f"权责清单管理 {__version__}",
+                        help="显示版本号并退出")
+    parser.add_argument("--db", help="数据库文件路径（默认在用户数据文件夹中）")
+    sub = parser.add_subparsers(dest="command", title="子命令", metavar="子命令")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def setup_logging() -> None:
+    handler = logging.FileHandler(paths.log_dir() / "quanze.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    setup_logging()
+    handler = getattr(args, "handler", commands.cmd_gui)
+    try:
+        return handler(args) or 0
+    except UserError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130
+    except Exception:
+        log.exception("unexpected error")
+        print(f"程序内部错误，操作未完成，已保存的数据没有改动。详情已写入日志："
+              f"{paths.log_dir() / 'quanze.log'}", file=sys.stderr)
+        return 3

@@ -1,0 +1,1 @@
+"""The domain in plain Python: what clerks manage, independent of storage and GUI."""

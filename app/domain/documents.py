@@ -1,0 +1,149 @@
+"""Documents (公文) with every GB/T 9704-2012 element, and their annex tables."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from app.domain.items import ItemStatus
+
+
+class ChangeKind(StrEnum):
+    """The kind of change an annex row records; each maps to an item status."""
+
+    CANCEL = "取消"
+    DEVOLVE = "下放"
+    TAKE_OVER = "承接"
+    ENTRUST = "委托实施"
+    ADJUST = "调整"
+    TO_FILING = "改为备案"
+
+    @property
+    def status(self) -> ItemStatus:
+        return ItemStatus(self.value)
+
+
+class ChangeLevel(StrEnum):
+    NATIONAL = "国家"
+    PROVINCE = "省级"
+    CITY = "市级"
+    COUNTY = "县级"
+
+
+ROW_FIELDS = ("seq", "department", "name", "type", "basis", "measures", "remarks")
+
+
+@dataclass
+class AnnexRow:
+    """One item in one annex.
+
+    ``merged_with_above`` names the fields whose cell the original table merged
+    with the row above (printed once, meaning "same as above"); the stored
+    value is then the value of the row above, so every row reads complete.
+    """
+
+    seq: str = ""
+    department: str = ""
+    name: str = ""
+    type: str = ""
+    basis: str = ""
+    measures: str = ""
+    remarks: str = ""
+    change_kind: ChangeKind | None = None
+    change_level: ChangeLevel | None = None
+    merged_with_above: list[str] = field(default_factory=list)
+    item_id: int | None = None
+    id: int | None = None
+
+    def field_values(self) -> dict[str, str]:
+        return {key: getattr(self, key) for key in ROW_FIELDS}
+
+
+COUNT_IN_TITLE = re.compile(r"[（(](\d+)项[）)]\s*$")
+
+
+@dataclass
+class Annex:
+    title: str
+    layout: str
+    rows: list[AnnexRow] = field(default_factory=list)
+    change_kind: ChangeKind | None = None
+    change_level: ChangeLevel | None = None
+    id: int | None = None
+
+    def base_title(self) -> str:
+        """The title without its `（N项）` count."""
+        return COUNT_IN_TITLE.sub("", self.title).strip()
+
+    def counted_title(self) -> str:
+        """The title with the count the rows actually give."""
+        return f"{self.base_title()}（{len(self.rows)}项）"
+
+    def stated_count(self) -> int | None:
+        match = COUNT_IN_TITLE.search(self.title)
+        return int(match.group(1)) if match else None
+
+
+@dataclass
+class Document:
+    number: str
+    title: str
+    organ_mark: str = ""
+    recipients: str = ""
+    body: str = ""
+    signature: str = ""
+    date: str = ""
+    note: str = "（此件公开发布）"
+    copy_to: str = ""
+    printer: str = ""
+    print_date: str = ""
+    with_seal: bool = True
+    annexes: list[Annex] = field(default_factory=list)
+    id: int | None = None
+
+    def attachment_lines(self) -> list[str]:
+        """附件说明 lines, derived from the annexes so they can never disagree."""
+        if not self.annexes:
+            return []
+        if len(self.annexes) == 1:
+            return [f"附件：{self.annexes[0].title}"]
+        return [
+            ("附件：" if n == 1 else "") + f"{n}.{annex.title}"
+            for n, annex in enumerate(self.annexes, start=1)
+        ]
+
+    def body_paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.body.split("\n") if p.strip()]
+
+
+DOC_NUMBER = re.compile(r"^(?P<organ>\S+?)〔(?P<year>\d{4})〕(?P<seq>[1-9]\d*)号$")
+
+
+def check_document_number(number: str) -> str | None:
+    """A message in Chinese when a 发文字号 breaks the standard's form, else None."""
+    if any(bracket in number for bracket in "[]【】"):
+        return "发文字号的年份应使用六角括号〔〕，不能使用 [] 或【】。"
+    if not DOC_NUMBER.match(number):
+        return "发文字号应为“机关代字〔年份〕序号号”，序号不加“第”、不编虚位，如“嘉政发〔2021〕2号”。"
+    return None
+
+
+DATE = re.compile(r"^(\d{4})年([1-9]\d?)月([1-9]\d?)日$")
+
+
+def format_date(year: int, month: int, day: int) -> str:
+    return f"{year}年{month}月{day}日"
+
+
+def parse_date(text: str) -> tuple[int, int, int] | None:
+    match = DATE.match(text.strip())
+    if not match:
+        return None
+    return int(match.group(1)), int(match.group(2)), int(match.group(3))
+
+
+def iso_date(text: str) -> str:
+    """`2021年2月20日` as `2021-02-20`, for sorting timelines; empty if not a date."""
+    parts = parse_date(text)
+    return f"{parts[0]:04d}-{parts[1]:02d}-{parts[2]:02d}" if parts else ""

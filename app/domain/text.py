@@ -1,0 +1,38 @@
+"""Normalisation of text as it arrives from Word, Excel and WPS files."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+def clean_cell(value: object) -> str:
+    """A cell's text without ideographic spaces, NBSPs or trailing blanks.
+
+    Cells that hold only U+3000 are how WPS writes "empty"; they must compare
+    equal to an empty cell.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.replace("\u3000", " ").replace("\u00a0", " ").rstrip() for line in text.split("\n")]
+    return "\n".join(lines).strip()
+
+
+def normalise_digits(text: str) -> str:
+    return text.translate(_FULLWIDTH_DIGITS)
+
+
+def compact(text: str) -> str:
+    """Text with every kind of white space removed: for comparing names and headers."""
+    return _SPACES.sub("", text).replace("\n", "")
+
+
+def fold(text: str) -> str:
+    """Key for matching names: NFKC, no white space, no line breaks."""
+    return compact(unicodedata.normalize("NFKC", text))

@@ -1,0 +1,73 @@
+"""Where things live on disk.
+
+The user's database is never written into the install folder: a PyInstaller
+build may sit in Program Files, which is read-only for clerks. Portable mode
+(a marker file beside the executable) is the one exception, for USB sticks.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "Quanze"
+PORTABLE_MARKER = "portable.txt"
+DATA_DIR_ENV = "QUANZE_DATA_DIR"
+
+
+def install_dir() -> Path:
+    """The folder holding the program (the PyInstaller bundle or the source tree)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle)
+    return Path(__file__).resolve().parent.parent
+
+
+def executable_dir() -> Path:
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return install_dir()
+
+
+def is_portable() -> bool:
+    return (executable_dir() / PORTABLE_MARKER).exists()
+
+
+def data_dir() -> Path:
+    """Per-user data folder; overridable for tests and for portable use."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        path = Path(override)
+    elif is_portable():
+        path = executable_dir() / "数据"
+    else:
+        path = Path(user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path() -> Path:
+    return data_dir() / "quanze.sqlite"
+
+
+def backups_dir() -> Path:
+    path = data_dir() / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_dir() -> Path:
+    path = data_dir() / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def resources_dir() -> Path:
+    return install_dir() / "resources"
+
+
+def shipped_data_dir() -> Path:
+    return install_dir() / "data"

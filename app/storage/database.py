@@ -1,0 +1,92 @@
+"""Opening the database file: pragmas, migrations, the write lock and a backup."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app.storage import backup, lock
+from app.storage.errors import DatabaseFormatError
+from app.storage.migrations import SCHEMA_VERSION, migrate, schema_version
+
+
+@dataclass
+class OpenDatabase:
+    """A connection plus what it holds: the write lock is released on close."""
+
+    db: Database
+    path: Path
+    writable: bool
+
+    def close(self) -> None:
+        self.db.close()
+        if self.writable:
+            lock.release(self.path)
+
+    def __enter__(self) -> OpenDatabase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _connect(path: Path, readonly: bool) -> Database:
+    uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10)
+    db = Database(conn)
+    db.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+def open_database(path: Path, *, readonly: bool = False, make_backup: bool = True) -> OpenDatabase:
+    """Open (creating if needed) and migrate a database file.
+
+    Writers take the cross-process lock first, then back the file up before
+    any migration touches it.
+    """
+    path = Path(path)
+    if readonly:
+        if not path.exists():
+            raise DatabaseFormatError(f"数据库文件“{path}”不存在。请先运行“quanze init”创建。")
+        db = _connect(path, readonly=True)
+        _check_version(db, path)
+        return OpenDatabase(db, path, writable=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock.acquire(path)
+    try:
+        existed = path.exists() and path.stat().st_size > 0
+        if existed and make_backup:
+            backup.make_backup(path)
+        db = _connect(path, readonly=False)
+        _check_version(db, path)
+        migrate(db)
+    except sqlite3.DatabaseError as exc:
+        lock.release(path)
+        raise DatabaseFormatError(f"“{path}”不是有效的数据库文件：{exc}") from exc
+    except BaseException:
+        lock.release(path)
+        raise
+    return OpenDatabase(db, path, writable=True)
+
+
+def _check_version(db: Database, path: Path) -> None:
+    version = schema_version(db)
+    if version > SCHEMA_VERSION:
+        raise DatabaseFormatError(
+            f"数据库“{path}”由更新版本的程序创建（格式版本 {version}），"
+            f"本程序只支持到版本 {SCHEMA_VERSION}。请升级程序后再打开。"
+        )
+
+
+def integrity_problems(db: Database) -> list[str]:
+    """What `quanze check` reports: integrity and foreign-key violations."""
+    problems = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
+    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
+        problems.append(f"表 {table} 第 {rowid} 行引用了 {parent} 中不存在的记录")
+    return problems

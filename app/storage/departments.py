@@ -1,0 +1,77 @@
+"""The department registry in the database."""
+
+from __future__ import annotations
+
+import json
+
+from sqlite_utils import Database
+
+from app.domain.departments import Department, DepartmentRegistry, Level
+from app.domain.text import compact, fold
+from app.storage.audit import Auditor
+from app.storage.errors import UserError
+
+
+def guess_level(name: str) -> Level:
+    for prefix, level in (("国家", Level.NATIONAL), ("国务院", Level.NATIONAL),
+                          ("省", Level.PROVINCE), ("市", Level.CITY), ("县", Level.COUNTY)):
+        if name.startswith(prefix):
+            return level
+    return Level.COUNTY
+
+
+class DepartmentStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.audit = Auditor(db)
+        self._registry: DepartmentRegistry | None = None
+
+    def all(self) -> list[Department]:
+        rows = self.db.execute(
+            "SELECT id, name, level, aliases FROM departments ORDER BY id").fetchall()
+        return [Department(name=r[1], level=Level(r[2]), aliases=json.loads(r[3]), id=r[0])
+                for r in rows]
+
+    def registry(self) -> DepartmentRegistry:
+        if self._registry is None:
+            self._registry = DepartmentRegistry(self.all())
+        return self._registry
+
+    def get(self, department_id: int) -> Department:
+        return next(d for d in self.all() if d.id == department_id)
+
+    def save(self, dept: Department) -> int:
+        """Insert or update; refuses a name or alias that already means another department."""
+        dept.name = dept.name.strip()
+        dept.aliases = [a.strip() for a in dept.aliases if a.strip() and fold(a) != fold(dept.name)]
+        if not dept.name:
+            raise UserError("部门名称不能为空。")
+        registry = self.registry()
+        for name in dept.all_names():
+            other = registry.resolve(name)
+            if other is not None and other.id != dept.id:
+                raise UserError(f"“{name}”已是部门“{other.name}”的名称或别名，不能重复使用。")
+        values = {"name": dept.name, "level": str(dept.level),
+                  "aliases": json.dumps(dept.aliases, ensure_ascii=False)}
+        if dept.id is None:
+            dept.id = self.audit.insert("departments", values)
+        else:
+            self.audit.update("departments", dept.id, values)
+        self._registry = None
+        return dept.id
+
+    def ensure(self, written: str) -> int:
+        """The id of the department a written name means, registering it when new."""
+        found = self.registry().resolve(written)
+        if found is not None and found.id is not None:
+            return found.id
+        name = compact(written)
+        return self.save(Department(name=name, level=guess_level(name)))
+
+    def delete(self, department_id: int) -> None:
+        used = self.db.execute(
+            "SELECT count(*) FROM items WHERE department_id = ?", [department_id]).fetchone()[0]
+        if used:
+            raise UserError(f"该部门下还有 {used} 个事项，不能删除。请先把这些事项改到其他部门。")
+        self.audit.delete("departments", department_id)
+        self._registry = None

@@ -1,0 +1,211 @@
+"""The catalogue of items: filtered queries, edits with audit, timelines.
+
+The filter is one function shared by `quanze items` and the window's filter
+bar, so both always agree on what matches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.domain.items import ItemStatus, PowerItem, TimelineEntry
+from app.domain.text import fold
+from app.storage.audit import Auditor
+from app.storage.departments import DepartmentStore
+from app.storage.errors import NotFoundError
+from app.storage.search_index import bigrams, match_expression
+
+
+@dataclass
+class ItemFilter:
+    search: str = ""
+    department: str = ""
+    type: str = ""
+    status: str = ""
+    document: str = ""
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, f.name) for f in fields(self))
+
+
+@dataclass
+class ItemRow:
+    """What a list shows of an item: no long texts, so 100,000 rows stay cheap."""
+
+    id: int
+    name: str
+    department: str
+    type: str
+    status: str
+    status_date: str
+    levels: str
+    code: str
+    remarks: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+SORT_COLUMNS = {
+    "id": "items.id",
+    "name": "items.name",
+    "department": "d.name",
+    "type": "items.type",
+    "status": "items.status",
+    "status_date": "items.status_date",
+    "levels": "items.levels",
+    "code": "items.code",
+    "remarks": "items.remarks",
+}
+ROW_COLUMNS = ("items.id, items.name, coalesce(d.name, ''), items.type, items.status, "
+               "items.status_date, items.levels, items.code, items.remarks")
+FROM = "FROM items LEFT JOIN departments d ON d.id = items.department_id"
+
+
+class ItemStore:
+    def __init__(self, db: Database, departments: DepartmentStore) -> None:
+        self.db = db
+        self.departments = departments
+        self.audit = Auditor(db)
+
+    def _department_ids(self, written: str) -> list[int]:
+        """Departments a filter value means: an exact name or alias, else any containing it."""
+        registry = self.departments.registry()
+        exact = registry.resolve(written)
+        if exact and exact.id is not None:
+            return [exact.id]
+        needle = written.strip()
+        return [d.id for d in registry.departments
+                if d.id is not None and any(needle in name for name in d.all_names())]
+
+    def _where(self, f: ItemFilter) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if f.department:
+            ids = self._department_ids(f.department)
+            clauses.append(f"items.department_id IN ({','.join('?' * len(ids)) or 'NULL'})")
+            params += ids
+        if f.type:
+            clauses.append("items.type = ?")
+            params.append(f.type)
+        if f.status:
+            clauses.append("items.status = ?")
+            params.append(f.status)
+        if f.document:
+            clauses.append("items.id IN (SELECT e.item_id FROM item_events e "
+                           "JOIN documents doc ON doc.id = e.document_id WHERE doc.number = ?)")
+            params.append(f.document.strip())
+        indexed: list[str] = []
+        for term in f.search.split():
+            expression = match_expression(term)
+            if expression:
+                indexed.append(expression)
+            else:
+                like = f"%{term}%"
+                clauses.append("(items.name LIKE ? OR items.basis LIKE ? OR items.measures LIKE ?"
+                               " OR d.name LIKE ? OR d.aliases LIKE ?)")
+                params += [like] * 5
+        if indexed:
+            clauses.append("items.id IN (SELECT rowid FROM items_search WHERE items_search MATCH ?)")
+            params.append(" AND ".join(indexed))
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        return where, params
+
+    def query_ids(self, f: ItemFilter, order_by: str = "id", descending: bool = False) -> list[int]:
+        where, params = self._where(f)
+        order = SORT_COLUMNS.get(order_by, "items.id")
+        direction = "DESC" if descending else "ASC"
+        sql = f"SELECT items.id {FROM}{where} ORDER BY {order} {direction}, items.id {direction}"
+        return [row[0] for row in self.db.execute(sql, params).fetchall()]
+
+    def count(self, f: ItemFilter) -> int:
+        where, params = self._where(f)
+        return self.db.execute(f"SELECT count(*) {FROM}{where}", params).fetchone()[0]
+
+    def rows(self, ids: list[int]) -> list[ItemRow]:
+        """Rows for these ids, in the order given."""
+        found: dict[int, ItemRow] = {}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            sql = f"SELECT {ROW_COLUMNS} {FROM} WHERE items.id IN ({','.join('?' * len(chunk))})"
+            for row in self.db.execute(sql, chunk).fetchall():
+                found[row[0]] = ItemRow(*row)
+        return [found[i] for i in ids if i in found]
+
+    def query(self, f: ItemFilter, order_by: str = "id") -> list[ItemRow]:
+        return self.rows(self.query_ids(f, order_by))
+
+    def get(self, item_id: int) -> PowerItem:
+        row = self.db.execute(
+            "SELECT items.id, items.name, items.type, coalesce(d.name, ''), items.levels, "
+            f"items.basis, items.measures, items.code, items.remarks, items.status, "
+            f"items.status_date {FROM} WHERE items.id = ?", [item_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"事项（编号 {item_id}）不存在，可能已被删除。")
+        (id_, name, type_, dept, levels, basis, measures, code, remarks, status,
+         status_date) = row
+        return PowerItem(name=name, type=type_, department=dept, levels=levels, basis=basis,
+                         measures=measures, code=code, remarks=remarks,
+                         status=ItemStatus(status), status_date=status_date, id=id_)
+
+    def _values(self, item: PowerItem, department_id: int | None) -> dict[str, Any]:
+        return {
+            "name": item.name.strip(), "type": item.type, "department_id": department_id,
+            "levels": item.levels, "basis": item.basis, "measures": item.measures,
+            "code": item.code, "remarks": item.remarks, "status": str(item.status),
+            "status_date": item.status_date,
+        }
+
+    def save(self, item: PowerItem, department_id: int | None, action: str = "") -> int:
+        """Insert or update; the caller holds the transaction."""
+        values = self._values(item, department_id)
+        if item.id is None:
+            item.id = self.audit.insert("items", values, action or "新增")
+        else:
+            self.audit.update("items", item.id, values, action or "修改")
+        self.reindex([item.id])
+        return item.id
+
+    def delete(self, item_id: int) -> None:
+        self.audit.delete("items", item_id)
+        self.db.execute("DELETE FROM items_search WHERE rowid = ?", [item_id])
+
+    def reindex(self, ids: list[int]) -> None:
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(f"DELETE FROM items_search WHERE rowid IN ({marks})", chunk)
+            rows = self.db.execute(
+                "SELECT items.id, items.name, items.basis, items.measures, coalesce(d.name, ''),"
+                f" coalesce(d.aliases, '') {FROM} WHERE items.id IN ({marks})", chunk).fetchall()
+            self.db.conn.executemany(
+                "INSERT INTO items_search(rowid, doc) VALUES (?, ?)",
+                ((row[0], bigrams(" ".join(row[1:]))) for row in rows))
+
+    def timeline(self, item_id: int) -> list[TimelineEntry]:
+        rows = self.db.execute(
+            "SELECT e.date, e.status, e.document_id, coalesce(doc.number, ''), "
+            "coalesce(doc.title, ''), a.position, coalesce(r.seq, ''), e.note "
+            "FROM item_events e LEFT JOIN documents doc ON doc.id = e.document_id "
+            "LEFT JOIN annex_rows r ON r.id = e.annex_row_id "
+            "LEFT JOIN annexes a ON a.id = r.annex_id "
+            "WHERE e.item_id = ? ORDER BY e.date, e.id", [item_id]).fetchall()
+        return [TimelineEntry(date=r[0], status=ItemStatus(r[1]), document_id=r[2],
+                              document_number=r[3], document_title=r[4],
+                              annex_position=r[5], annex_row_seq=r[6], note=r[7])
+                for r in rows]
+
+    def add_event(self, item_id: int, date: str, status: ItemStatus, document_id: int | None,
+                  annex_row_id: int | None, note: str = "") -> None:
+        self.audit.insert("item_events", {
+            "item_id": item_id, "date": date, "status": str(status), "document_id": document_id,
+            "annex_row_id": annex_row_id, "note": note}, "应用文件")
+
+    def find(self, folded_name: str, department_id: int | None) -> int | None:
+        """An item with this name (folded) and department, for matching annex rows."""
+        rows = self.db.execute(
+            "SELECT id, name FROM items WHERE department_id IS ?", [department_id]).fetchall()
+        return next((r[0] for r in rows if fold(r[1]) == folded_name), None)

@@ -1,0 +1,164 @@
+"""Responsibility lists, task divisions, report-backs, measure templates and item types."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.domain.measures import MeasureTemplate
+from app.domain.responsibility import (
+    Boundary,
+    BoundaryPart,
+    Duty,
+    PublicService,
+    ResponsibilityList,
+    SupervisionRegime,
+)
+from app.domain.tasks import ReportBack, Task, TaskDivision
+from app.storage.audit import Auditor
+from app.storage.errors import NotFoundError, UserError
+
+
+def responsibility_from_dict(data: dict[str, Any]) -> ResponsibilityList:
+    return ResponsibilityList(
+        department=data["department"],
+        year=data.get("year", ""),
+        duties=[Duty(**d) for d in data.get("duties", [])],
+        boundaries=[
+            Boundary(matter=b["matter"], parts=[BoundaryPart(**p) for p in b.get("parts", [])],
+                     basis=b.get("basis", ""), example=b.get("example", ""))
+            for b in data.get("boundaries", [])
+        ],
+        regimes=[SupervisionRegime(**r) for r in data.get("regimes", [])],
+        public_services=[PublicService(**p) for p in data.get("public_services", [])],
+        accountability=data.get("accountability", ""),
+        notes=data.get("notes", ""),
+        id=data.get("id"),
+    )
+
+
+class ListStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.audit = Auditor(db)
+
+    # Item types -------------------------------------------------------------
+    def item_types(self) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT name FROM item_types ORDER BY position").fetchall()]
+
+    def set_item_types(self, names: list[str]) -> None:
+        clean = [n.strip() for n in names if n.strip()]
+        if len(set(clean)) != len(clean):
+            raise UserError("事项类型有重复，请删除重复的类型。")
+        old = self.item_types()
+        self.db.execute("DELETE FROM item_types")
+        for position, name in enumerate(clean):
+            self.db.execute("INSERT INTO item_types(name, position) VALUES (?, ?)",
+                            [name, position])
+        if old != clean:
+            self.audit.log("修改", "item_types", None, "name", old, clean)
+
+    # Measure templates ------------------------------------------------------
+    def templates(self) -> list[MeasureTemplate]:
+        return [MeasureTemplate(title=r[1], text=r[2], id=r[0]) for r in self.db.execute(
+            "SELECT id, title, text FROM measure_templates ORDER BY id").fetchall()]
+
+    def save_template(self, template: MeasureTemplate) -> int:
+        values = {"title": template.title.strip(), "text": template.text.strip()}
+        if not values["title"] or not values["text"]:
+            raise UserError("模板的标题和内容都不能为空。")
+        if template.id is None:
+            template.id = self.audit.insert("measure_templates", values)
+        else:
+            self.audit.update("measure_templates", template.id, values)
+        return template.id
+
+    def delete_template(self, template_id: int) -> None:
+        self.audit.delete("measure_templates", template_id)
+
+    # Responsibility lists ---------------------------------------------------
+    def responsibility_lists(self) -> list[ResponsibilityList]:
+        rows = self.db.execute("SELECT id, data FROM responsibility_lists ORDER BY id").fetchall()
+        return [responsibility_from_dict({**json.loads(r[1]), "id": r[0]}) for r in rows]
+
+    def save_responsibility_list(self, rlist: ResponsibilityList) -> int:
+        data = asdict(rlist)
+        data.pop("id")
+        values = {"department": rlist.department, "year": rlist.year,
+                  "data": json.dumps(data, ensure_ascii=False)}
+        if rlist.id is None:
+            rlist.id = self.audit.insert("responsibility_lists", values)
+        else:
+            self.audit.update("responsibility_lists", rlist.id, values)
+        return rlist.id
+
+    # Task divisions ---------------------------------------------------------
+    def task_divisions(self) -> list[TaskDivision]:
+        divisions = []
+        for d in self.db.execute(
+                "SELECT id, title, source_number FROM task_divisions ORDER BY id").fetchall():
+            tasks = [Task(seq=t[1], task=t[2], lead=t[3], partners=t[4], deadline=t[5],
+                          progress=t[6], id=t[0]) for t in self.db.execute(
+                "SELECT id, seq, task, lead, partners, deadline, progress FROM tasks "
+                "WHERE division_id = ? ORDER BY position", [d[0]]).fetchall()]
+            divisions.append(TaskDivision(title=d[1], source_number=d[2], tasks=tasks, id=d[0]))
+        return divisions
+
+    def save_task_division(self, division: TaskDivision) -> int:
+        values = {"title": division.title, "source_number": division.source_number}
+        if division.id is None:
+            division.id = self.audit.insert("task_divisions", values)
+        else:
+            self.audit.update("task_divisions", division.id, values)
+        keep = {t.id for t in division.tasks if t.id is not None}
+        for (old_id,) in self.db.execute("SELECT id FROM tasks WHERE division_id = ?",
+                                         [division.id]).fetchall():
+            if old_id not in keep:
+                self.audit.delete("tasks", old_id)
+        for position, task in enumerate(division.tasks, start=1):
+            task_values = {"division_id": division.id, "position": position, "seq": task.seq,
+                           "task": task.task, "lead": task.lead, "partners": task.partners,
+                           "deadline": task.deadline, "progress": task.progress}
+            if task.id is None:
+                task.id = self.audit.insert("tasks", task_values)
+            else:
+                self.audit.update("tasks", task.id, task_values)
+        return division.id
+
+    # Report-backs -----------------------------------------------------------
+    def report_backs(self) -> list[ReportBack]:
+        return [ReportBack(department=r[1], subject=r[2], due_date=r[3], received_date=r[4],
+                           document_number=r[5], id=r[0]) for r in self.db.execute(
+            "SELECT id, department, subject, due_date, received_date, document_number "
+            "FROM report_backs ORDER BY due_date, id").fetchall()]
+
+    def save_report_back(self, report: ReportBack) -> int:
+        values = {"department": report.department, "subject": report.subject,
+                  "due_date": report.due_date, "received_date": report.received_date,
+                  "document_number": report.document_number}
+        if report.id is None:
+            report.id = self.audit.insert("report_backs", values)
+        else:
+            self.audit.update("report_backs", report.id, values)
+        return report.id
+
+    def mark_received(self, department: str, document_number: str, date: str) -> int:
+        """Record that a department's file came back; creates the entry if none was due."""
+        row = self.db.execute(
+            "SELECT id FROM report_backs WHERE department = ? AND document_number = ?",
+            [department, document_number]).fetchone()
+        if row is None:
+            return self.save_report_back(ReportBack(
+                department=department, subject="部门反馈", due_date="", received_date=date,
+                document_number=document_number))
+        self.audit.update("report_backs", row[0], {"received_date": date})
+        return row[0]
+
+    def delete_report_back(self, report_id: int) -> None:
+        if not self.db.execute("SELECT 1 FROM report_backs WHERE id = ?", [report_id]).fetchone():
+            raise NotFoundError("该报送记录不存在。")
+        self.audit.delete("report_backs", report_id)

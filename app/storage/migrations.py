@@ -1,0 +1,193 @@
+"""Ordered schema migrations; the file's version lives in PRAGMA user_version.
+
+A migration is never edited once released: a file made by an earlier release
+must open in a later one, so changes come as new migrations at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+from app.domain.items import DEFAULT_ITEM_TYPES
+from app.storage.search_index import bigrams
+
+SCHEMA_V1 = """
+CREATE TABLE departments (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    level TEXT NOT NULL DEFAULT '县',
+    aliases TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE item_types (
+    name TEXT PRIMARY KEY,
+    position INTEGER NOT NULL
+);
+CREATE TABLE items (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL DEFAULT '',
+    department_id INTEGER REFERENCES departments(id),
+    levels TEXT NOT NULL DEFAULT '',
+    basis TEXT NOT NULL DEFAULT '',
+    measures TEXT NOT NULL DEFAULT '',
+    code TEXT NOT NULL DEFAULT '',
+    remarks TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT '在用',
+    status_date TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX idx_items_department ON items(department_id);
+CREATE INDEX idx_items_type ON items(type);
+CREATE INDEX idx_items_status ON items(status);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '',
+    organ_mark TEXT NOT NULL DEFAULT '',
+    recipients TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
+    signature TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    copy_to TEXT NOT NULL DEFAULT '',
+    printer TEXT NOT NULL DEFAULT '',
+    print_date TEXT NOT NULL DEFAULT '',
+    with_seal INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE annexes (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    layout TEXT NOT NULL,
+    change_kind TEXT,
+    change_level TEXT
+);
+CREATE INDEX idx_annexes_document ON annexes(document_id);
+CREATE TABLE annex_rows (
+    id INTEGER PRIMARY KEY,
+    annex_id INTEGER NOT NULL REFERENCES annexes(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    seq TEXT NOT NULL DEFAULT '',
+    department TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL DEFAULT '',
+    type TEXT NOT NULL DEFAULT '',
+    basis TEXT NOT NULL DEFAULT '',
+    measures TEXT NOT NULL DEFAULT '',
+    remarks TEXT NOT NULL DEFAULT '',
+    change_kind TEXT,
+    change_level TEXT,
+    merged_with_above TEXT NOT NULL DEFAULT '[]',
+    item_id INTEGER REFERENCES items(id) ON DELETE SET NULL
+);
+CREATE INDEX idx_annex_rows_annex ON annex_rows(annex_id);
+CREATE INDEX idx_annex_rows_item ON annex_rows(item_id);
+CREATE TABLE item_events (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    status TEXT NOT NULL,
+    document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+    annex_row_id INTEGER REFERENCES annex_rows(id) ON DELETE SET NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX idx_item_events_item ON item_events(item_id);
+CREATE INDEX idx_item_events_document ON item_events(document_id);
+CREATE TABLE measure_templates (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE TABLE user_layouts (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    header_key TEXT NOT NULL UNIQUE,
+    mapping TEXT NOT NULL
+);
+CREATE TABLE responsibility_lists (
+    id INTEGER PRIMARY KEY,
+    department TEXT NOT NULL,
+    year TEXT NOT NULL DEFAULT '',
+    data TEXT NOT NULL
+);
+CREATE TABLE task_divisions (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    source_number TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE tasks (
+    id INTEGER PRIMARY KEY,
+    division_id INTEGER NOT NULL REFERENCES task_divisions(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    seq TEXT NOT NULL DEFAULT '',
+    task TEXT NOT NULL DEFAULT '',
+    lead TEXT NOT NULL DEFAULT '',
+    partners TEXT NOT NULL DEFAULT '',
+    deadline TEXT NOT NULL DEFAULT '',
+    progress TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX idx_tasks_division ON tasks(division_id);
+CREATE TABLE report_backs (
+    id INTEGER PRIMARY KEY,
+    department TEXT NOT NULL,
+    subject TEXT NOT NULL DEFAULT '',
+    due_date TEXT NOT NULL DEFAULT '',
+    received_date TEXT NOT NULL DEFAULT '',
+    document_number TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    time TEXT NOT NULL,
+    action TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    row_id INTEGER,
+    field TEXT,
+    old_value TEXT,
+    new_value TEXT
+);
+CREATE INDEX idx_audit_row ON audit_log(table_name, row_id);
+"""
+
+
+def _v1_initial(db: Database) -> None:
+    # Not executescript: it would commit the surrounding transaction first.
+    for statement in SCHEMA_V1.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    db["item_types"].insert_all(
+        {"name": name, "position": n} for n, name in enumerate(DEFAULT_ITEM_TYPES)
+    )
+
+
+def _v2_search_index(db: Database) -> None:
+    """Bigram full-text index over name, department names, basis and measures."""
+    db.execute("CREATE VIRTUAL TABLE items_search USING fts5(doc, tokenize='unicode61')")
+    rows = db.execute(
+        "SELECT items.id, items.name, items.basis, items.measures, "
+        "coalesce(d.name, ''), coalesce(d.aliases, '') "
+        "FROM items LEFT JOIN departments d ON d.id = items.department_id"
+    ).fetchall()
+    db.conn.executemany(
+        "INSERT INTO items_search(rowid, doc) VALUES (?, ?)",
+        ((row[0], bigrams(" ".join(row[1:]))) for row in rows),
+    )
+
+
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (_v1_initial, _v2_search_index)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: Database) -> list[int]:
+    """Bring the file up to SCHEMA_VERSION; each step is its own transaction."""
+    applied = []
+    for version in range(schema_version(db) + 1, SCHEMA_VERSION + 1):
+        with db.atomic():
+            MIGRATIONS[version - 1](db)
+            db.execute(f"PRAGMA user_version = {version}")
+        applied.append(version)
+    return applied

@@ -1,0 +1,147 @@
+"""The one facade the CLI and the window use to read and change data.
+
+Every public method that changes data is one user action and runs as one
+transaction, audit entries included: it all lands or none of it does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app.domain.departments import Department
+from app.domain.documents import Document
+from app.domain.items import PowerItem
+from app.domain.measures import MeasureTemplate
+from app.domain.responsibility import ResponsibilityList
+from app.domain.tasks import ReportBack, TaskDivision
+from app.storage.audit import AuditEntry, Auditor
+from app.storage.database import OpenDatabase, integrity_problems, open_database
+from app.storage.departments import DepartmentStore
+from app.storage.documents import DocumentStore
+from app.storage.errors import UserError
+from app.storage.items import ItemStore
+from app.storage.lists import ListStore
+
+
+class Repository:
+    def __init__(self, opened: OpenDatabase) -> None:
+        self.opened = opened
+        self.db: Database = opened.db
+        self.departments = DepartmentStore(self.db)
+        self.items = ItemStore(self.db, self.departments)
+        self.documents = DocumentStore(self.db)
+        self.lists = ListStore(self.db)
+        self.audit = Auditor(self.db)
+
+    @classmethod
+    def open(cls, path: Path, *, readonly: bool = False, make_backup: bool = True) -> Repository:
+        return cls(open_database(path, readonly=readonly, make_backup=make_backup))
+
+    @property
+    def path(self) -> Path:
+        return self.opened.path
+
+    def close(self) -> None:
+        self.opened.close()
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.db.atomic():
+            yield
+
+    # Items ------------------------------------------------------------------
+    def validate_item(self, item: PowerItem) -> list[str]:
+        problems = []
+        if not item.name.strip():
+            problems.append("事项名称不能为空。")
+        if not item.department.strip():
+            problems.append("实施部门不能为空。")
+        if item.type not in self.lists.item_types():
+            problems.append(f"事项类型“{item.type}”不在类型列表中。")
+        return problems
+
+    def save_item(self, item: PowerItem) -> int:
+        problems = self.validate_item(item)
+        if problems:
+            raise UserError("".join(problems))
+        with self.transaction():
+            department_id = self.departments.ensure(item.department)
+            return self.items.save(item, department_id)
+
+    def delete_item(self, item_id: int) -> None:
+        with self.transaction():
+            self.items.delete(item_id)
+
+    # Departments ------------------------------------------------------------
+    def save_department(self, dept: Department) -> int:
+        with self.transaction():
+            dept_id = self.departments.save(dept)
+            ids = [r[0] for r in self.db.execute(
+                "SELECT id FROM items WHERE department_id = ?", [dept_id]).fetchall()]
+            self.items.reindex(ids)
+        return dept_id
+
+    def delete_department(self, department_id: int) -> None:
+        with self.transaction():
+            self.departments.delete(department_id)
+
+    # Documents --------------------------------------------------------------
+    def save_document(self, doc: Document) -> int:
+        with self.transaction():
+            return self.documents.save(doc)
+
+    def delete_document(self, document_id: int) -> None:
+        with self.transaction():
+            self.documents.delete(document_id)
+
+    def document_by_number(self, number: str) -> Document:
+        return self.documents.get(self.documents.id_for_number(number))
+
+    # Lists ------------------------------------------------------------------
+    def save_template(self, template: MeasureTemplate) -> int:
+        with self.transaction():
+            return self.lists.save_template(template)
+
+    def delete_template(self, template_id: int) -> None:
+        with self.transaction():
+            self.lists.delete_template(template_id)
+
+    def set_item_types(self, names: list[str]) -> None:
+        with self.transaction():
+            self.lists.set_item_types(names)
+
+    def save_responsibility_list(self, rlist: ResponsibilityList) -> int:
+        with self.transaction():
+            return self.lists.save_responsibility_list(rlist)
+
+    def save_task_division(self, division: TaskDivision) -> int:
+        with self.transaction():
+            return self.lists.save_task_division(division)
+
+    def save_report_back(self, report: ReportBack) -> int:
+        with self.transaction():
+            return self.lists.save_report_back(report)
+
+    # Whole file -------------------------------------------------------------
+    def audit_entries(self, table: str | None = None, row_id: int | None = None,
+                      limit: int = 500) -> list[AuditEntry]:
+        return self.audit.entries(table, row_id, limit)
+
+    def counts(self) -> dict[str, int]:
+        tables = {"items": "事项", "documents": "文件", "departments": "部门",
+                  "responsibility_lists": "责任清单", "tasks": "任务"}
+        return {label: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table, label in tables.items()}
+
+    def check(self) -> list[str]:
+        return integrity_problems(self.db)
