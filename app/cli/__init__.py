@@ -8,12 +8,12 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__, paths
-from app.cli import argparse_zh, commands
+from app.cli import argparse_zh, commands, excel, pdf
 from app.storage.errors import UserError
 
 log = logging.getLogger("quanze")
 
-COMMAND_MODULES = (commands,)
+COMMAND_MODULES = (commands, excel, pdf)
 
 
 def build_parser() -> argparse.ArgumentParser:
