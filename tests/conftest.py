@@ -11,8 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.demo import load_demo  # noqa: E402
-from app.storage.repository import Repository  # noqa: E402
+from app.demo import load_demo
+from app.storage.repository import Repository
 
 
 @pytest.fixture(autouse=True)

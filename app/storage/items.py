@@ -65,11 +65,17 @@ ROW_COLUMNS = ("items.id, items.name, coalesce(d.name, ''), items.type, items.st
 FROM = "FROM items LEFT JOIN departments d ON d.id = items.department_id"
 
 
+def _from(sql_tail: str) -> str:
+    """Join departments only when the query needs them: the join stops SQLite sorting by index."""
+    return FROM if "d." in sql_tail else "FROM items"
+
+
 class ItemStore:
     def __init__(self, db: Database, departments: DepartmentStore) -> None:
         self.db = db
         self.departments = departments
         self.audit = Auditor(db)
+        self._order_cache: dict[tuple[str, str], tuple[tuple[int, int], list[int]]] = {}
 
     def _department_ids(self, written: str) -> list[int]:
         """Departments a filter value means: an exact name or alias, else any containing it."""
@@ -81,7 +87,8 @@ class ItemStore:
         return [d.id for d in registry.departments
                 if d.id is not None and any(needle in name for name in d.all_names())]
 
-    def _where(self, f: ItemFilter) -> tuple[str, list[Any]]:
+    def _clauses(self, f: ItemFilter) -> tuple[str, list[Any], str]:
+        """SQL conditions for the filter, and the FTS expression for its indexed terms."""
         clauses: list[str] = []
         params: list[Any] = []
         if f.department:
@@ -108,22 +115,53 @@ class ItemStore:
                 clauses.append("(items.name LIKE ? OR items.basis LIKE ? OR items.measures LIKE ?"
                                " OR d.name LIKE ? OR d.aliases LIKE ?)")
                 params += [like] * 5
-        if indexed:
-            clauses.append("items.id IN (SELECT rowid FROM items_search WHERE items_search MATCH ?)")
-            params.append(" AND ".join(indexed))
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
-        return where, params
+        return where, params, " AND ".join(indexed)
 
-    def query_ids(self, f: ItemFilter, order_by: str = "id", descending: bool = False) -> list[int]:
-        where, params = self._where(f)
+    def _matching(self, f: ItemFilter) -> set[int] | None:
+        """Ids passing the filter, or None when it passes everything."""
+        where, params, expression = self._clauses(f)
+        found: list[set[int]] = []
+        if expression:
+            found.append({r[0] for r in self.db.execute(
+                "SELECT rowid FROM items_search WHERE items_search MATCH ?", [expression])})
+        if where:
+            found.append({r[0] for r in self.db.execute(
+                f"SELECT items.id {_from(where)}{where}", params)})
+        return set.intersection(*found) if found else None
+
+    def _ordered(self, order_by: str, descending: bool) -> list[int]:
+        """All ids in display order, cached until the data changes.
+
+        Sorting in SQLite after a wide search costs a lookup per matching row in
+        the (large) items table; filtering a cached order by a set of ids keeps
+        every keystroke of the filter bar cheap.
+        """
         order = SORT_COLUMNS.get(order_by, "items.id")
         direction = "DESC" if descending else "ASC"
-        sql = f"SELECT items.id {FROM}{where} ORDER BY {order} {direction}, items.id {direction}"
-        return [row[0] for row in self.db.execute(sql, params).fetchall()]
+        version = (self.db.execute("PRAGMA data_version").fetchone()[0],
+                   self.db.conn.total_changes)
+        key = (order, direction)
+        cached = self._order_cache.get(key)
+        if cached and cached[0] == version:
+            return cached[1]
+        ids = [r[0] for r in self.db.execute(
+            f"SELECT items.id {_from(order)} ORDER BY {order} {direction}, items.id {direction}")]
+        self._order_cache[key] = (version, ids)
+        return ids
+
+    def query_ids(self, f: ItemFilter, order_by: str = "id", descending: bool = False) -> list[int]:
+        keep = self._matching(f)
+        ordered = self._ordered(order_by, descending)
+        if keep is None:
+            return list(ordered)
+        return [i for i in ordered if i in keep]
 
     def count(self, f: ItemFilter) -> int:
-        where, params = self._where(f)
-        return self.db.execute(f"SELECT count(*) {FROM}{where}", params).fetchone()[0]
+        keep = self._matching(f)
+        if keep is None:
+            return self.db.execute("SELECT count(*) FROM items").fetchone()[0]
+        return len(keep)
 
     def rows(self, ids: list[int]) -> list[ItemRow]:
         """Rows for these ids, in the order given."""

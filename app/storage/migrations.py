@@ -161,7 +161,12 @@ def _v1_initial(db: Database) -> None:
 
 
 def _v2_search_index(db: Database) -> None:
-    """Bigram full-text index over name, department names, basis and measures."""
+    """Bigram full-text index over name, department names, basis and measures.
+
+    Plus an index on names: the catalogue sorts by name by default, and without
+    it every keystroke would sort 100,000 rows.
+    """
+    db.execute("CREATE INDEX idx_items_name ON items(name)")
     db.execute("CREATE VIRTUAL TABLE items_search USING fts5(doc, tokenize='unicode61')")
     rows = db.execute(
         "SELECT items.id, items.name, items.basis, items.measures, "

@@ -1,0 +1,54 @@
+import pytest
+
+from app.domain.departments import Department
+from app.domain.items import PowerItem
+from app.storage.errors import UserError
+from app.storage.items import ItemFilter
+
+
+def test_an_edit_writes_one_audit_entry_per_changed_field(demo_repo):
+    (row,) = demo_repo.items.query(ItemFilter(search="乡村兽医登记"))
+    item = demo_repo.items.get(row.id)
+    old_measures = item.measures
+    item.measures = old_measures + "\n4. 加强培训。"
+    item.remarks = "已核对"
+    demo_repo.save_item(item)
+    entries = demo_repo.audit_entries("items", row.id)
+    latest = {e.field: e for e in entries if e.action == "修改"}
+    assert set(latest) == {"measures", "remarks"}
+    assert latest["measures"].old_value == old_measures
+    assert latest["measures"].new_value.endswith("4. 加强培训。")
+    assert latest["remarks"].old_value == "改为备案"
+
+
+def test_invalid_item_is_refused_and_nothing_is_written(empty_repo):
+    before = empty_repo.db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    with pytest.raises(UserError, match="事项类型"):
+        empty_repo.save_item(PowerItem(name="甲", type="不存在的类型", department="县某局"))
+    assert empty_repo.items.count(ItemFilter()) == 0
+    assert empty_repo.db.execute("SELECT count(*) FROM audit_log").fetchone()[0] == before
+
+
+def test_a_failing_action_rolls_back_completely(demo_repo):
+    doc = demo_repo.document_by_number("嘉政发〔2021〕2号")
+    doc.title = "改过的标题"
+    doc.annexes[0].rows[0].name = "改过的名称"
+    doc.annexes[1].layout = None  # NOT NULL column: the save fails part-way through
+    with pytest.raises(Exception):  # noqa: B017 - any database error will do
+        demo_repo.save_document(doc)
+    again = demo_repo.document_by_number("嘉政发〔2021〕2号")
+    assert again.title != "改过的标题"
+    assert again.annexes[0].rows[0].name != "改过的名称"
+
+
+def test_department_alias_clash_is_refused(demo_repo):
+    with pytest.raises(UserError, match="市住建局"):
+        demo_repo.save_department(Department(name="某新局", aliases=["市住建局"]))
+
+
+def test_new_alias_is_searchable_at_once(demo_repo):
+    dept = demo_repo.departments.registry().resolve("县级公安部门")
+    dept.aliases.append("县公安")
+    demo_repo.save_department(dept)
+    assert [r.name for r in demo_repo.items.query(ItemFilter(search="县公安"))] == [
+        "典当业特种行业许可证核发"]

@@ -1,0 +1,50 @@
+from app.apply import apply_document
+from app.domain.documents import Annex, AnnexRow, ChangeKind, ChangeLevel, Document
+from app.domain.items import ItemStatus, PowerItem
+from app.storage.items import ItemFilter
+
+
+def _notice(number: str, date: str, rows: list[AnnexRow]) -> Document:
+    return Document(number=number, title="关于调整行政权力事项的通知", date=date, annexes=[
+        Annex(title="调整事项（1项）", layout="taken_over", rows=rows,
+              change_kind=ChangeKind.TAKE_OVER, change_level=ChangeLevel.CITY)])
+
+
+def test_applying_updates_matched_items_through_aliases_and_records_a_timeline(demo_repo):
+    (before,) = demo_repo.items.query(ItemFilter(search="建筑节能认可"))
+    assert before.department == "市住房城乡建设局"
+    doc = _notice("嘉政发〔2022〕1号", "2022年3月1日", [AnnexRow(
+        seq="1", department="市住建局", name="建筑节能\n认可", type="其他行政权力",
+        measures="新的措施：\n1. 甲。")])
+    doc_id = demo_repo.save_document(doc)
+    result = apply_document(demo_repo, doc_id)
+    assert (result.matched, result.created) == (1, 0)
+    item = demo_repo.items.get(before.id)
+    assert item.status == ItemStatus.TAKEN_OVER
+    assert item.status_date == "2022-03-01"
+    assert item.measures == "新的措施：\n1. 甲。"
+    timeline = demo_repo.items.timeline(before.id)
+    assert [(e.document_number, e.status, e.date) for e in timeline] == [
+        ("嘉政发〔2021〕2号", ItemStatus.CANCELLED, "2021-02-20"),
+        ("嘉政发〔2022〕1号", ItemStatus.TAKEN_OVER, "2022-03-01"),
+    ]
+    assert timeline[0].annex_position == 3 and timeline[0].annex_row_seq == "1"
+
+
+def test_unmatched_rows_create_items_and_reapplying_changes_nothing(demo_repo):
+    doc = _notice("嘉政发〔2022〕2号", "2022年4月1日", [AnnexRow(
+        seq="1", department="县新设局", name="全新事项", type="行政许可")])
+    doc_id = demo_repo.save_document(doc)
+    assert apply_document(demo_repo, doc_id).created == 1
+    again = apply_document(demo_repo, doc_id)
+    assert (again.created, again.matched, again.unchanged) == (0, 0, 1)
+    (row,) = demo_repo.items.query(ItemFilter(search="全新事项"))
+    assert row.department == "县新设局" and row.status == "承接"
+
+
+def test_unknown_type_is_reported(empty_repo):
+    empty_repo.save_item(PowerItem(name="甲", type="行政许可", department="县某局"))
+    doc = _notice("某〔2022〕1号", "2022年1月1日", [AnnexRow(
+        seq="1", department="县某局", name="乙", type="行政备案")])
+    result = apply_document(empty_repo, empty_repo.save_document(doc))
+    assert any("行政备案" in w for w in result.warnings)
