@@ -25,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"权责清单管理 {__version__}",
                         help="显示版本号并退出")
-    parser.add_argument("--db", help="数据库文件路径（默认在用户数据文件夹中）")
+    parser.add_argument("--db", metavar="路径", help="数据库文件路径（默认在用户数据文件夹中）")
     sub = parser.add_subparsers(dest="command", title="子命令", metavar="子命令")
     for module in COMMAND_MODULES:
         module.register(sub)

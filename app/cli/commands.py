@@ -19,7 +19,7 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default=argparse.SUPPRESS,
+    parser.add_argument("--db", default=argparse.SUPPRESS, metavar="路径",
                         help="数据库文件路径（默认在用户数据文件夹中）")
 
 
@@ -51,11 +51,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("items", help="查询事项", description="按条件列出行政权力事项。")
     add_db_option(p)
-    p.add_argument("--department", default="", help="实施部门（名称或别名，可只写一部分）")
-    p.add_argument("--type", default="", help="事项类型，如 行政许可")
-    p.add_argument("--status", default="", help="状态，如 在用、取消、承接")
-    p.add_argument("--document", default="", help="涉及的文件文号，如 嘉政发〔2021〕2号")
-    p.add_argument("--search", default="", help="在名称、部门、依据、监管措施中查找文字")
+    p.add_argument("--department", default="", metavar="部门", help="实施部门（名称或别名，可只写一部分）")
+    p.add_argument("--type", default="", metavar="类型", help="事项类型，如 行政许可")
+    p.add_argument("--status", default="", metavar="状态", help="状态，如 在用、取消、承接")
+    p.add_argument("--document", default="", metavar="文号", help="涉及的文件文号，如 嘉政发〔2021〕2号")
+    p.add_argument("--search", default="", metavar="文字", help="在名称、部门、依据、监管措施中查找文字")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=cmd_items)
 
