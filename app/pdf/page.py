@@ -1,0 +1,229 @@
+"""The GB/T 9704 page: text block geometry, text drawing, page numbers, rotated table pages.
+
+Coordinates handed to this module are in points measured *down from the top*
+of the page, as the standard states its distances; conversion to PDF's
+bottom-up space happens here only.
+
+Landscape tables (横排表格): every page of the PDF keeps the portrait A4
+MediaBox, so the page number is drawn where it stands on every other sheet
+(bottom of the portrait sheet, odd right, even left) and duplex printing and
+binding come out right. The table itself is drawn rotated 90° so that its top
+faces the sheet's left edge, as the standard asks, and the page carries
+/Rotate 90 so viewers show it upright as a landscape page; printing with
+"auto-rotate" puts it back on portrait paper with the number at the bottom.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.colors import CMYKColor, Color, black
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from app.pdf.fonts import SONGTI, FontSet
+
+MM = 72 / 25.4
+PAGE_W = 210 * MM
+PAGE_H = 297 * MM
+TOP = 37 * MM
+LEFT = 28 * MM
+BLOCK_W = 156 * MM
+BLOCK_H = 225 * MM
+BOTTOM = TOP + BLOCK_H
+RIGHT = LEFT + BLOCK_W
+LINES_PER_PAGE = 22
+CHARS_PER_LINE = 28
+LINE = BLOCK_H / LINES_PER_PAGE
+CHAR = BLOCK_W / CHARS_PER_LINE
+
+SIZE_CHUHAO = 42.0
+SIZE_XIAOCHU = 36.0
+SIZE_2 = 22.0
+SIZE_XIAO2 = 18.0
+SIZE_3 = 16.0
+SIZE_4 = 14.0
+SIZE_XIAO4 = 12.0
+SIZE_5 = 10.5
+
+# Red of at least Y80% M80% as the standard's print spec asks; CMYK so that the
+# print shop's red is what comes out.
+RED = CMYKColor(0, 1, 1, 0)
+PAGE_NUMBER_GAP = 7 * MM
+EMBOLDEN_STROKE = 0.035  # of the font size: how much a light stand-in is thickened
+
+ProgressCallback = Callable[[int, int], bool | None]
+
+
+class Cancelled(Exception):
+    """The user stopped a long print; nothing was written."""
+
+
+def report(progress: ProgressCallback | None, done: int, total: int) -> None:
+    """Tell the caller how far we are; it returns False to cancel."""
+    if progress is not None and progress(done, total) is False:
+        raise Cancelled
+
+
+@dataclass(frozen=True)
+class Style:
+    role: str
+    size: float
+    char_space: float = 0.0
+    color: Color = black
+    horiz_scale: float = 100.0
+
+
+def body_style(role: str, size: float = SIZE_3) -> Style:
+    """Text on the 28-character grid: characters a little tighter than their size."""
+    return Style(role, size, char_space=CHAR * size / SIZE_3 - size)
+
+
+class PageWriter:
+    """A ReportLab canvas that knows portrait, rotated-table and blank pages."""
+
+    def __init__(self, fonts: FontSet, title: str = "") -> None:
+        self.fonts = fonts
+        handle, name = tempfile.mkstemp(suffix=".pdf")
+        os.close(handle)
+        self._temp = Path(name)
+        # The initial font must be an embedded one: ReportLab otherwise names
+        # Helvetica in every page, which pdffonts reports as not embedded.
+        self.canvas = Canvas(str(self._temp), pagesize=(PAGE_W, PAGE_H), pageCompression=1,
+                             initialFontName=fonts[SONGTI].registered_name)
+        self.canvas.setTitle(title)
+        self.canvas.setCreator("权责清单管理")
+        self.page_count = 0
+        self.rotated = False
+        self.numbered = True
+        self._open = False
+        self._widths: dict[tuple[str, str], float] = {}
+
+    # Pages -----------------------------------------------------------------
+
+    def new_page(self, rotated: bool = False, numbered: bool = True) -> None:
+        if self._open:
+            self._finish_page()
+        self.page_count += 1
+        self._open = True
+        self.rotated = rotated
+        self.numbered = numbered
+        self.canvas.setPageRotation(90 if rotated else 0)
+        # ReportLab swaps width and height into the MediaBox of a /Rotate 90
+        # page; handing it the swapped size keeps the MediaBox portrait A4.
+        self.canvas.setPageSize((PAGE_H, PAGE_W) if rotated else (PAGE_W, PAGE_H))
+        if rotated:
+            self.canvas.saveState()
+            # Landscape (x', y' from the top-left of the turned sheet) onto the
+            # portrait sheet: the table's top faces the sheet's left edge.
+            self.canvas.translate(PAGE_W, 0)
+            self.canvas.rotate(90)
+
+    def _finish_page(self) -> None:
+        if self.rotated:
+            self.canvas.restoreState()
+        if self.numbered:
+            self._page_number()
+        self.canvas.showPage()
+        self._open = False
+
+    def _page_number(self) -> None:
+        text = f"— {self.page_count} —"
+        style = Style(SONGTI, SIZE_4)
+        width = self.width(text, style)
+        indent = SIZE_4
+        x = RIGHT - indent - width if self.page_count % 2 else LEFT + indent
+        choice = self.fonts[SONGTI]
+        ascent = self._ascent(choice.registered_name)
+        self.draw(x, BOTTOM + PAGE_NUMBER_GAP + ascent * SIZE_4, text, style, portrait=True)
+
+    def save(self, path: Path) -> int:
+        """Write the file; a half-written PDF never replaces an older good one."""
+        if self._open:
+            self._finish_page()
+        self.canvas.save()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(self._temp, path)
+        return self.page_count
+
+    def discard(self) -> None:
+        self._temp.unlink(missing_ok=True)
+
+    # Page geometry -----------------------------------------------------------
+
+    @property
+    def width_pt(self) -> float:
+        return PAGE_H if self.rotated else PAGE_W
+
+    @property
+    def height_pt(self) -> float:
+        return PAGE_W if self.rotated else PAGE_H
+
+    # Text --------------------------------------------------------------------
+
+    def ascent(self, role: str) -> float:
+        return self._ascent(self.fonts[role].registered_name)
+
+    @staticmethod
+    def _ascent(font_name: str) -> float:
+        return pdfmetrics.getFont(font_name).face.ascent / 1000
+
+    def width(self, text: str, style: Style) -> float:
+        """Advance width of a run as drawn, char spacing and compression included."""
+        name = self.fonts[style.role].registered_name
+        total = 0.0
+        for char in text:
+            key = (name, char)
+            unit = self._widths.get(key)
+            if unit is None:
+                unit = pdfmetrics.stringWidth(char, name, 1000) / 1000
+                self._widths[key] = unit
+            total += unit * style.size + style.char_space
+        return total * style.horiz_scale / 100
+
+    def measure(self, style: Style) -> Callable[[str], float]:
+        return lambda text: self.width(text, style)
+
+    def draw(self, x: float, baseline: float, text: str, style: Style,
+             char_space: float | None = None, portrait: bool = False) -> None:
+        """Draw one run; y is the baseline measured down from the top of the page."""
+        if not text:
+            return
+        choice = self.fonts[style.role]
+        canvas = self.canvas
+        height = PAGE_H if portrait else self.height_pt
+        obj = canvas.beginText()
+        obj.setTextOrigin(x, height - baseline)
+        obj.setFont(choice.registered_name, style.size)
+        obj.setCharSpace(style.char_space if char_space is None else char_space)
+        obj.setHorizScale(style.horiz_scale)
+        obj.setFillColor(style.color)
+        if choice.embolden:
+            # Tr belongs to the graphics state and outlives the text object, so
+            # the thickening is confined to a saved state.
+            canvas.saveState()
+            canvas.setStrokeColor(style.color)
+            canvas.setLineWidth(style.size * EMBOLDEN_STROKE)
+            obj.setTextRenderMode(2)
+            obj.textOut(text)
+            canvas.drawText(obj)
+            canvas.restoreState()
+            return
+        obj.textOut(text)
+        canvas.drawText(obj)
+
+    def hline(self, x0: float, x1: float, y: float, width: float, color: Color = black) -> None:
+        self.canvas.setStrokeColor(color)
+        self.canvas.setLineWidth(width)
+        height = self.height_pt
+        self.canvas.line(x0, height - y, x1, height - y)
+
+    def vline(self, x: float, y0: float, y1: float, width: float, color: Color = black) -> None:
+        self.canvas.setStrokeColor(color)
+        self.canvas.setLineWidth(width)
+        height = self.height_pt
+        self.canvas.line(x, height - y0, x, height - y1)

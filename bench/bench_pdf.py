@@ -1,0 +1,107 @@
+"""Time the PDF back end (target: a 1,000-row annex with long measures in under 10 s).
+
+Prints, for the demo notice and a 1,000-row annex built in memory: render time,
+pages, pages per second and file size; then, for comparison, LibreOffice
+converting the same annex exported as a workbook by app/excel/exporter.py
+(`soffice --headless --convert-to pdf`), when soffice is installed.
+
+Usage: python bench/bench_pdf.py
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from app.demo import DEMO_NOTICE, document_from_dict
+from app.domain.documents import Annex, AnnexRow, Document
+from app.excel.exporter import export_document
+from app.pdf.fonts import resolve_fonts
+from app.pdf.notice import write_notice
+from app.pdf.prints import print_annex
+
+MEASURES = (
+    "取消许可后，市场监管部门和自然资源部门要通过以下措施加强监管：\n"
+    "1. 市、县级市场监管部门要通过“双随机、一公开”监管、重点监管、信用监管等方式，对相关检验"
+    "检测机构实施监督管理，发现违法违规行为要依法查处并向社会公开结果。\n"
+    "2. 市、县级自然资源部门依法委托有关检验检测机构从事检验检测活动，并对检验检测活动进行监管，"
+    "指导有关检验检测机构提升业务能力和管理水平。发现违法违规行为要及时固定证据，确定违法事实，"
+    "依法依规进行查处。\n"
+    "3. 依法实施信用监管，如实记录违法失信行为，实施差异化监管等措施。"
+)
+
+
+def big_annex(rows: int = 1000) -> Annex:
+    return Annex(f"取消行政权力事项（{rows}项）", "cancel", [
+        AnnexRow(seq=str(n), department=f"县级第{n % 40 + 1}部门",
+                 name=f"检验检测机构资质认定——第{n}类产品生产许可的审批和监督检查",
+                 type="行政许可", basis="《国务院关于取消和下放一批行政许可事项的决定》（国发〔2020〕13号）",
+                 measures=MEASURES, remarks="受省市场监管局委托实施" if n % 5 == 0 else "",
+                 merged_with_above=["department"] if n % 40 else [])
+        for n in range(1, rows + 1)])
+
+
+def timed(label: str, action, out: Path) -> None:
+    start = time.perf_counter()
+    pages = action()
+    elapsed = time.perf_counter() - start
+    size = out.stat().st_size / 1024
+    print(f"{label:<40} {elapsed:7.2f} s  {pages:5d} pages  {pages / elapsed:7.1f} pages/s"
+          f"  {size:8.0f} KB")
+
+
+def demo_notice() -> Document:
+    import json
+
+    from app.paths import shipped_data_dir
+
+    data = json.loads((shipped_data_dir() / "demo" / "jiazheng-2021-2.json")
+                      .read_text(encoding="utf-8"))
+    doc = document_from_dict(data)
+    assert doc.number == DEMO_NOTICE
+    return doc
+
+
+def main() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
+    start = time.perf_counter()
+    fonts = resolve_fonts()
+    print(f"{'font resolution':<40} {time.perf_counter() - start:7.2f} s")
+    for line in fonts.substitutions():
+        print(f"  stand-in: {line}")
+    doc = demo_notice()
+    out = folder / "notice.pdf"
+    timed("demo notice 嘉政发〔2021〕2号", lambda: write_notice(doc, fonts, out), out)
+    timed("demo notice again (fonts loaded)", lambda: write_notice(doc, fonts, out), out)
+    annex = big_annex()
+    out = folder / "annex1000-reportlab.pdf"
+    timed("1,000-row annex (ReportLab)", lambda: print_annex(annex, fonts, out, 1), out)
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print("soffice not installed: LibreOffice comparison skipped")
+        return
+    workbook = folder / "annex1000.xlsx"
+    export_document(Document(number="测试〔2021〕1号", title="测试", annexes=[annex]), workbook)
+    profile = folder / "lo-profile"
+    start = time.perf_counter()
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), str(workbook)],
+                   check=True, capture_output=True, timeout=600)
+    elapsed = time.perf_counter() - start
+    converted = folder / "annex1000.pdf"
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(converted).pages)
+    print(f"{'1,000-row annex (LibreOffice from xlsx)':<40} {elapsed:7.2f} s  {pages:5d} pages"
+          f"  {pages / elapsed:7.1f} pages/s  {converted.stat().st_size / 1024:8.0f} KB")
+    print(f"(files in {folder})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+"""Chinese line breaking rules, with a one-unit-per-character measure."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from app.pdf.linebreak import (
+    CLOSING,
+    OPENING,
+    atoms,
+    break_paragraph,
+    break_text,
+    is_legal_line_sequence,
+    title_lines,
+)
+
+
+def grid(text: str) -> float:
+    """Full-width characters one unit, half-width ones half a unit."""
+    return sum(0.5 if ord(c) < 128 else 1.0 for c in text)
+
+
+def test_numbers_and_latin_words_are_single_atoms() -> None:
+    assert atoms("于2021年2月") == ["于", "2021", "年", "2", "月"]
+    assert "jxznb312@ji.shandong.cn" in atoms("邮箱：jxznb312@ji.shandong.cn。")
+    assert atoms("1.根据")[:2] == ["1", "."]
+
+
+@pytest.mark.parametrize("closing", sorted("，。、；：？！）》」』”’"))
+def test_no_line_starts_with_closing_punctuation(closing: str) -> None:
+    text = "甲乙丙丁戊" + closing + "己庚"
+    lines = break_paragraph(text, grid, 5)
+    assert "".join(lines) == text
+    assert all(line[0] not in CLOSING for line in lines[1:])
+    assert all(grid(line) <= 5 for line in lines)
+
+
+@pytest.mark.parametrize("opening", sorted("（《「『“‘"))
+def test_no_line_ends_with_opening_punctuation(opening: str) -> None:
+    text = "甲乙丙丁" + opening + "戊己庚"
+    lines = break_paragraph(text, grid, 5)
+    assert "".join(lines) == text
+    assert all(line[-1] not in OPENING for line in lines)
+
+
+def test_numbers_are_not_split_across_lines() -> None:
+    lines = break_paragraph("甲乙丙丁20210220号", grid, 6)
+    assert lines == ["甲乙丙丁", "20210220号"]
+
+
+def test_first_line_indent_is_respected() -> None:
+    lines = break_paragraph("一二三四五六七八九十", grid, 4, first_width=2)
+    assert lines == ["一二", "三四五六", "七八九十"]
+
+
+def test_run_wider_than_a_line_is_cut_by_characters() -> None:
+    url = "http://www.jiaxiang.gov.cn/a/b/c"
+    lines = break_paragraph(url, grid, 5)
+    assert "".join(lines) == url
+    assert all(grid(line) <= 5 for line in lines)
+
+
+def test_hard_line_breaks_are_kept() -> None:
+    assert break_text("甲乙\n丙丁戊", grid, 2) == ["甲乙", "丙丁", "戊"]
+
+
+def test_long_body_text_breaks_legally() -> None:
+    text = ("为深入实施“放管服”改革、加快推进政府职能转变，全面减权放权授权、打造精简高效政务生态，"
+            "根据《国务院关于取消和下放一批行政许可事项的决定》（国发〔2020〕13号）。") * 3
+    for width in (7, 13, 28):
+        lines = break_paragraph(text, grid, width)
+        assert "".join(lines) == text
+        assert is_legal_line_sequence(lines)
+        assert all(grid(line) <= width for line in lines)
+
+
+def test_title_breaks_at_meaning_boundaries() -> None:
+    lines = title_lines("嘉祥县人民政府关于2021年第一批削减县级行政权力事项等事宜的通知", grid, 20)
+    assert lines == ["嘉祥县人民政府关于2021年第一批", "削减县级行政权力事项等事宜的通知"]
+    assert title_lines("取消行政权力事项（18项）", grid, 20) == ["取消行政权力事项（18项）"]
+
+
+def test_title_lines_fit_and_keep_words() -> None:
+    title = "国务院办公厅关于印发全国深化放管服改革优化营商环境电视电话会议重点任务分工方案的通知"
+    lines = title_lines(title, grid, 20)
+    assert "".join(lines) == title
+    assert all(grid(line) <= 20 for line in lines)
+    assert not any(a.endswith("电") and b.startswith("话") for a, b in itertools.pairwise(lines))
