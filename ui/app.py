@@ -1,0 +1,77 @@
+"""Starting the window: Qt settings, fonts, error handling, the database."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.storage.errors import UserError
+from app.storage.repository import Repository
+from ui.errors import install_excepthook, log, setup_logging
+from ui.fonts import install_fonts
+from ui.main_window import MainWindow
+from ui.settings import Settings
+
+_windows: list[MainWindow] = []
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("权责清单管理")
+    app.setOrganizationName("Quanze")
+    return app
+
+
+def prepare(app: QApplication) -> None:
+    setup_logging()
+    install_excepthook()
+    family = install_fonts(app)
+    log.info("界面中文字体：%s", family or "未找到")
+
+
+def open_window(db_path: Path, settings: Settings) -> MainWindow:
+    """The window on this database; raises UserError when it cannot be opened."""
+    repo = Repository.open(db_path, make_backup=False)
+    window = MainWindow(repo, settings)
+
+    def open_other(path: Path) -> None:
+        if not window.close():
+            return
+        try:
+            successor = open_window(path, settings)
+        except UserError as exc:
+            QMessageBox.warning(None, "无法打开数据库", exc.message)
+            successor = open_window(repo.path, settings)
+        successor.show()
+        successor.backup_in_background()
+
+    window.open_other = open_other
+    window.destroyed.connect(lambda: None)
+    _windows.append(window)
+    return window
+
+
+def run(db_path: Path) -> int:
+    app = application()
+    prepare(app)
+    settings = Settings()
+    try:
+        window = open_window(db_path, settings)
+    except UserError as exc:
+        QMessageBox.warning(None, "无法打开数据库", exc.message)
+        return 1
+    window.show()
+    window.backup_in_background()
+    code = app.exec()
+    for opened in _windows:
+        opened.repo.close()
+    return code

@@ -1,0 +1,69 @@
+"""The detail pane: every field of the selected item, its measures and its timeline."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from app.domain.items import PowerItem, TimelineEntry
+from app.domain.measures import Measures
+
+FIELDS = (("name", "事项名称"), ("department", "实施部门"), ("type", "事项类型"),
+          ("status", "状态"), ("status_date", "状态日期"), ("levels", "行使层级"),
+          ("code", "事项编码"), ("remarks", "备注"))
+
+
+def _text(value: str) -> str:
+    return escape(value).replace("\n", "<br>") if value else "<span style='color:#888'>（空）</span>"
+
+
+def item_html(item: PowerItem, timeline: list[TimelineEntry]) -> str:
+    rows = "".join(
+        f"<tr><td style='color:#555;padding-right:10px;white-space:nowrap'>{label}</td>"
+        f"<td>{_text(str(getattr(item, key)))}</td></tr>" for key, label in FIELDS)
+    measures = Measures.parse(item.measures)
+    parts = [f"<h3 style='margin-bottom:4px'>{escape(item.name)}</h3>",
+             f"<table cellspacing='2'>{rows}</table>",
+             "<h4>事中事后监管措施</h4>"]
+    if measures.lead:
+        parts.append(f"<p>{escape(measures.lead)}</p>")
+    if measures.items:
+        parts.append("<ol>" + "".join(f"<li>{escape(m)}</li>" for m in measures.items) + "</ol>")
+    if not measures.lead and not measures.items:
+        parts.append(f"<p>{_text('')}</p>")
+    parts += ["<h4>设定依据</h4>", f"<p>{_text(item.basis)}</p>", "<h4>文件记录</h4>"]
+    if timeline:
+        entries = []
+        for e in timeline:
+            where = f"附件{e.annex_position}第{e.annex_row_seq}项" if e.annex_position else ""
+            link = (f"<a href='doc:{e.document_id}'>{escape(e.document_number)}</a>"
+                    if e.document_id else "")
+            entries.append(f"<li>{escape(e.date)}　<b>{escape(str(e.status))}</b>　{link}"
+                           f"　{escape(e.document_title)}　{where}{escape(e.note)}</li>")
+        parts.append("<ul>" + "".join(entries) + "</ul>")
+    else:
+        parts.append("<p style='color:#888'>还没有文件涉及这个事项。</p>")
+    return "".join(parts)
+
+
+class ItemDetail(QTextBrowser):
+    open_document = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._clicked)
+        self.show_nothing()
+
+    def show_nothing(self) -> None:
+        self.setHtml("<p style='color:#888'>在左侧表格中选择一个事项，这里显示它的全部内容。</p>")
+
+    def show_item(self, item: PowerItem, timeline: list[TimelineEntry]) -> None:
+        self.setHtml(item_html(item, timeline))
+
+    def _clicked(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("doc:"):
+            self.open_document.emit(int(text[4:]))

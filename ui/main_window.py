@@ -1,0 +1,347 @@
+"""The main window: navigation between the screens, menus, toolbar and status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app import paths
+from app.domain.items import PowerItem
+from app.storage import backup
+from app.storage.repository import Repository
+from ui import actions_backend
+from ui.catalogue import CataloguePage
+from ui.departments import DepartmentsPage
+from ui.documents_page import DocumentsPage
+from ui.errors import show_error
+from ui.responsibility_page import ResponsibilityPage
+from ui.settings import LAST_DATABASE, Settings
+from ui.tasks_page import TasksPage
+from ui.templates_page import TemplatesPage
+from ui.undo import DeleteItemCommand, SaveItemCommand
+from ui.worker import JobRunner, Progress
+
+PAGES = ("事项库", "文件", "部门", "责任清单", "任务分工", "监管措施模板")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, repo: Repository, settings: Settings) -> None:
+        super().__init__()
+        self.repo = repo
+        self.settings = settings
+        self.undo_stack = QUndoStack(self)
+        self.jobs = JobRunner(self)
+        self.open_other: Callable[[Path], None] | None = None
+        self.setWindowTitle(f"权责清单管理 — {repo.path.name}")
+
+        self.catalogue = CataloguePage(repo, settings)
+        self.documents = DocumentsPage(repo)
+        self.departments = DepartmentsPage(repo)
+        self.responsibility = ResponsibilityPage(repo)
+        self.tasks = TasksPage(repo)
+        self.templates = TemplatesPage(repo)
+        self.pages: list[QWidget] = [self.catalogue, self.documents, self.departments,
+                                     self.responsibility, self.tasks, self.templates]
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self.nav = QListWidget()
+        self.nav.addItems(list(PAGES))
+        self.nav.setMaximumWidth(160)
+        self.nav.setStyleSheet("QListWidget{font-size:15px} QListWidget::item{padding:8px 6px}")
+        self.nav.setCurrentRow(0)
+        self.nav.currentRowChanged.connect(self._page_chosen)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([130, 1200])
+        self.setCentralWidget(self.splitter)
+
+        self.catalogue.save_item.connect(self.save_item)
+        self.catalogue.delete_item.connect(self.delete_item)
+        self.catalogue.open_document.connect(self.open_document)
+        self.documents.catalogue_changed.connect(self.catalogue_changed)
+        self.documents.print_requested.connect(
+            lambda doc: actions_backend.print_preview(self, doc))
+        self.documents.export_requested.connect(
+            lambda doc: actions_backend.export_document(self, doc))
+        self.departments.changed.connect(self.departments_changed)
+
+        self.status_path = QLabel()
+        self.status_counts = QLabel()
+        self.statusBar().addWidget(self.status_path, 1)
+        self.statusBar().addPermanentWidget(self.status_counts)
+        self._build_actions()
+        self.update_status()
+        self.resize(1400, 860)
+        settings.restore_geometry("main", self)
+        settings.restore_splitter("main", self.splitter)
+
+    # Actions and menus ------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str = "",
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda _=False: slot())
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        a = self._action
+        self.new_action = a("新建", self.new_record, keys.New, "在当前页面新建（事项、文件、部门……）")
+        self.save_action = a("保存", self.save_page, keys.Save, "保存当前页面的修改")
+        self.delete_action = a("删除", self.delete_record, keys.Delete, "删除所选事项（会先确认）")
+        self.edit_action = a("修改事项", self.catalogue_edit, "", "修改所选事项（或双击该行）")
+        self.find_action = a("查找", self.focus_search, keys.Find, "在事项库中查找")
+        self.undo_action = self.undo_stack.createUndoAction(self, "撤销")
+        self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self, "重做")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(keys.Redo)])
+        self.import_action = a("导入 Excel…", lambda: actions_backend.import_workbook(self),
+                               "", "从 Excel/WPS 工作簿导入附件表格或事项")
+        self.export_action = a("导出事项库到 Excel…", lambda: actions_backend.export_items(self),
+                               "", "把当前筛选出的事项导出为 Excel 工作簿")
+        self.print_action = a("打印预览…", self.print_current, keys.Print, "预览并打印当前文件")
+        self.dept_export_action = a("导出给部门核对…", lambda: actions_backend.department_export(self))
+        self.dept_import_action = a("导入部门反馈…", lambda: actions_backend.department_import(self))
+        self.backup_action = a("备份数据库", self.backup, "", "把数据库复制一份到备份文件夹")
+        self.open_action = a("打开数据库…", self.choose_database, keys.Open)
+        quit_action = a("退出", self.close, keys.Quit)
+
+        menu = self.menuBar().addMenu("文件(&F)")
+        for action in (self.open_action, self.new_action, self.save_action, None,
+                       self.import_action, self.export_action, self.dept_export_action,
+                       self.dept_import_action, None, self.print_action, None,
+                       self.backup_action, None, quit_action):
+            menu.addSeparator() if action is None else menu.addAction(action)
+        menu = self.menuBar().addMenu("编辑(&E)")
+        for action in (self.undo_action, self.redo_action, None, self.edit_action,
+                       self.delete_action, None, self.find_action):
+            menu.addSeparator() if action is None else menu.addAction(action)
+        menu = self.menuBar().addMenu("查看(&V)")
+        for n, name in enumerate(PAGES):
+            menu.addAction(a(name, lambda n=n: self.nav.setCurrentRow(n), f"Ctrl+{n + 1}"))
+        menu = self.menuBar().addMenu("工具(&T)")
+        menu.addAction(a("检查数据库", self.check_database))
+        menu.addAction(a("打开备份文件夹", lambda: _open_folder(paths.backups_dir())))
+        menu.addAction(a("打开日志文件夹", lambda: _open_folder(paths.log_dir())))
+        menu = self.menuBar().addMenu("帮助(&H)")
+        menu.addAction(a("使用说明", self.show_help, keys.HelpContents))
+        menu.addAction(a("关于", self.show_about))
+
+        toolbar = QToolBar("常用")
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setIconSize(QSize(16, 16))
+        toolbar.setMovable(False)
+        for action in (self.new_action, self.edit_action, self.delete_action, self.save_action,
+                       None, self.undo_action, self.redo_action, None, self.find_action,
+                       None, self.import_action, self.export_action, self.print_action):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
+        self.addToolBar(toolbar)
+        self._page_chosen(0)
+
+    # Navigation -------------------------------------------------------------
+    def page_is_dirty(self, page: QWidget) -> bool:
+        return bool(getattr(page, "dirty", False))
+
+    def leave_page(self, page: QWidget) -> bool:
+        """Ask before leaving unsaved edits: save, discard or stay."""
+        if not self.page_is_dirty(page):
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, "尚未保存", f"“{PAGES[self.pages.index(page)]}”中的修改还没有保存。要保存吗？",
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        if answer == buttons.Save:
+            return bool(page.save())  # type: ignore[attr-defined]
+        if answer == buttons.Discard:
+            page.dirty = False  # type: ignore[attr-defined]
+            page.reload()  # type: ignore[attr-defined]
+            return True
+        return False
+
+    def _page_chosen(self, row: int) -> None:
+        current = self.stack.currentWidget()
+        if current is not None and self.stack.currentIndex() != row and not self.leave_page(
+                current):
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self.stack.currentIndex())
+            self.nav.blockSignals(False)
+            return
+        self.stack.setCurrentIndex(row)
+        on_catalogue = row == 0
+        self.edit_action.setEnabled(on_catalogue)
+        self.delete_action.setEnabled(on_catalogue)
+        self.save_action.setEnabled(hasattr(self.pages[row], "save"))
+
+    def show_page(self, page: QWidget) -> None:
+        self.nav.setCurrentRow(self.pages.index(page))
+
+    # Commands ---------------------------------------------------------------
+    def new_record(self) -> None:
+        page = self.stack.currentWidget()
+        handlers = {self.catalogue: self.catalogue.new_item,
+                    self.documents: self.documents.new_document,
+                    self.departments: self.departments.new,
+                    self.templates: self.templates.new,
+                    self.tasks: self.tasks.new_division,
+                    self.responsibility: self.responsibility.new_list}
+        handlers[page]()
+
+    def save_page(self) -> None:
+        page = self.stack.currentWidget()
+        if hasattr(page, "save"):
+            page.save()
+
+    def delete_record(self) -> None:
+        if self.stack.currentWidget() is self.catalogue:
+            self.catalogue.delete_current()
+
+    def catalogue_edit(self) -> None:
+        if self.stack.currentWidget() is self.catalogue:
+            self.catalogue.edit_current()
+
+    def focus_search(self) -> None:
+        self.show_page(self.catalogue)
+        self.catalogue.focus_search()
+
+    def print_current(self) -> None:
+        if self.stack.currentWidget() is self.documents:
+            self.documents._request(self.documents.print_requested)
+            return
+        actions_backend.print_page_list(self)
+
+    def save_item(self, old: PowerItem | None, new: PowerItem) -> None:
+        try:
+            self.undo_stack.push(SaveItemCommand(self.repo, old, new, self.item_changed))
+        except Exception as exc:
+            show_error(self, exc)
+
+    def delete_item(self, item: PowerItem) -> None:
+        try:
+            self.undo_stack.push(DeleteItemCommand(self.repo, item, self.item_changed))
+        except Exception as exc:
+            show_error(self, exc)
+
+    def item_changed(self, item_id: int, rows_changed: bool) -> None:
+        self.catalogue.item_changed(item_id, rows_changed)
+        if rows_changed:
+            self.departments.reload()
+            self.update_status()
+
+    def catalogue_changed(self) -> None:
+        """A document was applied or deleted: items, documents and departments may differ."""
+        self.catalogue.fill_choices()
+        self.catalogue.model.reload()
+        self.departments.reload()
+        self.update_status()
+
+    def departments_changed(self) -> None:
+        self.catalogue.model.reload()
+        self.update_status()
+
+    def open_document(self, document_id: int) -> None:
+        self.show_page(self.documents)
+        if self.stack.currentWidget() is self.documents:
+            self.documents.open_document(document_id)
+
+    def update_status(self) -> None:
+        self.status_path.setText(f"数据库：{self.repo.path}")
+        self.status_counts.setText("　".join(f"{k} {v}" for k, v in self.repo.counts().items()))
+
+    def backup(self) -> None:
+        path = self.repo.path
+
+        def work(progress: Progress) -> Path:
+            progress.report(0, 1, "正在备份数据库…")
+            return backup.make_backup(path)
+
+        self.jobs.run("正在备份数据库…", work, lambda target: QMessageBox.information(
+            self, "备份完成", f"已备份到：\n{target}"))
+
+    def backup_in_background(self) -> None:
+        """The backup taken each time a database is opened, without holding up the window."""
+        path = self.repo.path
+        self.statusBar().showMessage("正在备份数据库…")
+        self.jobs.run("正在备份数据库…", lambda _progress: backup.make_backup(path),
+                      lambda target: self.statusBar().showMessage(f"已自动备份：{target.name}", 8000),
+                      quiet=True)
+
+    def check_database(self) -> None:
+        problems = self.repo.check()
+        if problems:
+            QMessageBox.warning(self, "检查数据库", "发现问题：\n" + "\n".join(problems[:30]))
+        else:
+            QMessageBox.information(self, "检查数据库", "检查通过：数据库完整，引用关系正确。")
+
+    def choose_database(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "打开数据库", str(self.repo.path.parent),
+                                              "数据库文件 (*.sqlite *.db)")
+        if name and self.open_other is not None:
+            self.open_other(Path(name))
+
+    def show_help(self) -> None:
+        QMessageBox.information(self, "使用说明", HELP_TEXT)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "关于", "权责清单管理 0.1\n\n管理县级行政权力事项、事中事后监管措施、"
+                                        "通知及附件表格，并按 GB/T 9704 打印。")
+
+    # Closing ----------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.jobs.busy:
+            QMessageBox.information(self, "请稍候", "还有任务正在进行，请等它完成后再关闭。")
+            event.ignore()
+            return
+        for page in self.pages:
+            if self.page_is_dirty(page):
+                self.show_page(page)
+                if not self.leave_page(page):
+                    event.ignore()
+                    return
+        self.save_state()
+        event.accept()
+
+    def save_state(self) -> None:
+        self.settings.save_geometry("main", self)
+        self.settings.save_splitter("main", self.splitter)
+        self.catalogue.save_state()
+        self.settings.set(LAST_DATABASE, str(self.repo.path))
+        self.settings.sync()
+
+
+def _open_folder(folder: Path) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+HELP_TEXT = """\
+查找事项：在“事项库”页面上方输入文字，或在“部门”框中选择/输入部门（可输入简称，如“县级公安部门”），表格即时筛选；点一行，右侧显示全部内容和涉及的文件。
+
+修改事项：双击表格中的一行（或按回车），在弹出的窗口中修改后点“保存”。改错了可按 Ctrl+Z 撤销。
+
+新建通知：在“文件”页面选中去年的通知，点“复制为新文件”，改文号、日期和正文；在“附件”中添加附件，从 Excel 复制表格行后点“粘贴”。保存后点“打印预览”，核对页数与项数后打印。
+
+快捷键：Ctrl+F 查找，Ctrl+N 新建，Ctrl+S 保存，Ctrl+Z 撤销，Ctrl+Y 重做，Ctrl+P 打印预览，Delete 删除所选事项。"""
