@@ -26,6 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"权责清单管理 {__version__}",
                         help="显示版本号并退出")
     parser.add_argument("--db", metavar="路径", help="数据库文件路径（默认在用户数据文件夹中）")
+    parser.add_argument("--self-test", action="store_true",
+                        help="自检：在临时文件夹中建立示例数据库，生成通知 PDF，导出并读回附件表格，"
+                             "离屏打开程序窗口，然后退出（不改动您的数据）")
     sub = parser.add_subparsers(dest="command", title="子命令", metavar="子命令")
     for module in COMMAND_MODULES:
         module.register(sub)
@@ -46,6 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from app import selftest
+
+        return selftest.run()
     setup_logging()
     handler = getattr(args, "handler", commands.cmd_gui)
     try:
@@ -53,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        return 0
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130

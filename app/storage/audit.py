@@ -79,6 +79,14 @@ class Auditor:
             self.log(action, table, row_id, field, old, new)
         return changed
 
+    def save(self, table: str, row_id: int | None, values: dict[str, Any],
+             action: str = "") -> int:
+        """Insert when the object has no id yet, else update; returns the id."""
+        if row_id is None:
+            return self.insert(table, values, action or "新增")
+        self.update(table, row_id, values, action or "修改")
+        return row_id
+
     def delete(self, table: str, row_id: int, action: str = "删除") -> None:
         cursor = self.db.execute(f"SELECT * FROM {table} WHERE id = ?", [row_id])
         row = cursor.fetchone()
@@ -88,6 +96,14 @@ class Auditor:
         snapshot = dict(zip(names, row, strict=True))
         self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
         self.log(action, table, row_id, None, snapshot, None)
+
+    def delete_missing(self, table: str, parent_column: str, parent_id: int,
+                       keep: set[int | None]) -> None:
+        """Delete the children of a parent that an edited list no longer holds."""
+        for (old_id,) in self.db.execute(
+                f"SELECT id FROM {table} WHERE {parent_column} = ?", [parent_id]).fetchall():
+            if old_id not in keep:
+                self.delete(table, old_id)
 
     def entries(self, table: str | None = None, row_id: int | None = None,
                 limit: int = 500) -> list[AuditEntry]:

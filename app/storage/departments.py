@@ -53,10 +53,7 @@ class DepartmentStore:
                 raise UserError(f"“{name}”已是部门“{other.name}”的名称或别名，不能重复使用。")
         values = {"name": dept.name, "level": str(dept.level),
                   "aliases": json.dumps(dept.aliases, ensure_ascii=False)}
-        if dept.id is None:
-            dept.id = self.audit.insert("departments", values)
-        else:
-            self.audit.update("departments", dept.id, values)
+        dept.id = self.audit.save("departments", dept.id, values)
         self._registry = None
         return dept.id
 

@@ -97,36 +97,22 @@ class DocumentStore:
         values: dict[str, Any] = {f: getattr(doc, f) for f in DOC_FIELDS}
         values["number"] = doc.number.strip()
         values["with_seal"] = int(doc.with_seal)
-        if doc.id is None:
-            doc.id = self.audit.insert("documents", values)
-        else:
-            self.audit.update("documents", doc.id, values)
+        doc.id = self.audit.save("documents", doc.id, values)
         self._save_annexes(doc.id, doc.annexes)
         return doc.id
 
     def _save_annexes(self, document_id: int, annexes: list[Annex]) -> None:
-        keep = {a.id for a in annexes if a.id is not None}
-        for (old_id,) in self.db.execute("SELECT id FROM annexes WHERE document_id = ?",
-                                         [document_id]).fetchall():
-            if old_id not in keep:
-                self.audit.delete("annexes", old_id)
+        self.audit.delete_missing("annexes", "document_id", document_id, {a.id for a in annexes})
         for position, annex in enumerate(annexes, start=1):
             values = {"document_id": document_id, "position": position, "title": annex.title,
                       "layout": annex.layout, "change_kind": annex.change_kind and str(
                           annex.change_kind),
                       "change_level": annex.change_level and str(annex.change_level)}
-            if annex.id is None:
-                annex.id = self.audit.insert("annexes", values)
-            else:
-                self.audit.update("annexes", annex.id, values)
+            annex.id = self.audit.save("annexes", annex.id, values)
             self._save_rows(annex.id, annex.rows)
 
     def _save_rows(self, annex_id: int, rows: list[AnnexRow]) -> None:
-        keep = {r.id for r in rows if r.id is not None}
-        for (old_id,) in self.db.execute("SELECT id FROM annex_rows WHERE annex_id = ?",
-                                         [annex_id]).fetchall():
-            if old_id not in keep:
-                self.audit.delete("annex_rows", old_id)
+        self.audit.delete_missing("annex_rows", "annex_id", annex_id, {r.id for r in rows})
         for position, row in enumerate(rows, start=1):
             values: dict[str, Any] = {"annex_id": annex_id, "position": position}
             values.update({c: getattr(row, c) for c in ROW_COLUMNS})
@@ -134,10 +120,7 @@ class DocumentStore:
             values["change_level"] = row.change_level and str(row.change_level)
             values["merged_with_above"] = json.dumps(row.merged_with_above, ensure_ascii=False)
             values["item_id"] = row.item_id
-            if row.id is None:
-                row.id = self.audit.insert("annex_rows", values)
-            else:
-                self.audit.update("annex_rows", row.id, values)
+            row.id = self.audit.save("annex_rows", row.id, values)
 
     def delete(self, document_id: int) -> None:
         self.audit.delete("documents", document_id)

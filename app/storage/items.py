@@ -200,10 +200,7 @@ class ItemStore:
     def save(self, item: PowerItem, department_id: int | None, action: str = "") -> int:
         """Insert or update; the caller holds the transaction."""
         values = self._values(item, department_id)
-        if item.id is None:
-            item.id = self.audit.insert("items", values, action or "新增")
-        else:
-            self.audit.update("items", item.id, values, action or "修改")
+        item.id = self.audit.save("items", item.id, values, action)
         self.reindex([item.id])
         return item.id
 

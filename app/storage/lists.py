@@ -71,10 +71,7 @@ class ListStore:
         values = {"title": template.title.strip(), "text": template.text.strip()}
         if not values["title"] or not values["text"]:
             raise UserError("模板的标题和内容都不能为空。")
-        if template.id is None:
-            template.id = self.audit.insert("measure_templates", values)
-        else:
-            self.audit.update("measure_templates", template.id, values)
+        template.id = self.audit.save("measure_templates", template.id, values)
         return template.id
 
     def delete_template(self, template_id: int) -> None:
@@ -90,10 +87,7 @@ class ListStore:
         data.pop("id")
         values = {"department": rlist.department, "year": rlist.year,
                   "data": json.dumps(data, ensure_ascii=False)}
-        if rlist.id is None:
-            rlist.id = self.audit.insert("responsibility_lists", values)
-        else:
-            self.audit.update("responsibility_lists", rlist.id, values)
+        rlist.id = self.audit.save("responsibility_lists", rlist.id, values)
         return rlist.id
 
     # Task divisions ---------------------------------------------------------
@@ -110,23 +104,14 @@ class ListStore:
 
     def save_task_division(self, division: TaskDivision) -> int:
         values = {"title": division.title, "source_number": division.source_number}
-        if division.id is None:
-            division.id = self.audit.insert("task_divisions", values)
-        else:
-            self.audit.update("task_divisions", division.id, values)
-        keep = {t.id for t in division.tasks if t.id is not None}
-        for (old_id,) in self.db.execute("SELECT id FROM tasks WHERE division_id = ?",
-                                         [division.id]).fetchall():
-            if old_id not in keep:
-                self.audit.delete("tasks", old_id)
+        division.id = self.audit.save("task_divisions", division.id, values)
+        self.audit.delete_missing("tasks", "division_id", division.id,
+                                  {t.id for t in division.tasks})
         for position, task in enumerate(division.tasks, start=1):
             task_values = {"division_id": division.id, "position": position, "seq": task.seq,
                            "task": task.task, "lead": task.lead, "partners": task.partners,
                            "deadline": task.deadline, "progress": task.progress}
-            if task.id is None:
-                task.id = self.audit.insert("tasks", task_values)
-            else:
-                self.audit.update("tasks", task.id, task_values)
+            task.id = self.audit.save("tasks", task.id, task_values)
         return division.id
 
     # Report-backs -----------------------------------------------------------
@@ -140,10 +125,7 @@ class ListStore:
         values = {"department": report.department, "subject": report.subject,
                   "due_date": report.due_date, "received_date": report.received_date,
                   "document_number": report.document_number}
-        if report.id is None:
-            report.id = self.audit.insert("report_backs", values)
-        else:
-            self.audit.update("report_backs", report.id, values)
+        report.id = self.audit.save("report_backs", report.id, values)
         return report.id
 
     def mark_received(self, department: str, document_number: str, date: str) -> int:
