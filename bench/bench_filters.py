@@ -30,7 +30,7 @@ FILTERS = {
     "type 行政处罚": ItemFilter(type="行政处罚"),
     "status 取消 + type 行政许可": ItemFilter(status="取消", type="行政许可"),
     "document 嘉政发〔2021〕2号": ItemFilter(document="嘉政发〔2021〕2号"),
-    "search 猪 (1 char, scan)": ItemFilter(search="猪"),
+    "search 猪 (1 char)": ItemFilter(search="猪"),
 }
 
 

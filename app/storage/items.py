@@ -16,7 +16,7 @@ from app.domain.text import fold
 from app.storage.audit import Auditor
 from app.storage.departments import DepartmentStore
 from app.storage.errors import NotFoundError
-from app.storage.search_index import bigrams, match_expression
+from app.storage.search_index import index_columns, match_expression
 
 
 @dataclass
@@ -105,16 +105,7 @@ class ItemStore:
             clauses.append("items.id IN (SELECT e.item_id FROM item_events e "
                            "JOIN documents doc ON doc.id = e.document_id WHERE doc.number = ?)")
             params.append(f.document.strip())
-        indexed: list[str] = []
-        for term in f.search.split():
-            expression = match_expression(term)
-            if expression:
-                indexed.append(expression)
-            else:
-                like = f"%{term}%"
-                clauses.append("(items.name LIKE ? OR items.basis LIKE ? OR items.measures LIKE ?"
-                               " OR d.name LIKE ? OR d.aliases LIKE ?)")
-                params += [like] * 5
+        indexed = [e for e in map(match_expression, f.search.split()) if e]
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
         return where, params, " AND ".join(indexed)
 
@@ -217,8 +208,8 @@ class ItemStore:
                 "SELECT items.id, items.name, items.basis, items.measures, coalesce(d.name, ''),"
                 f" coalesce(d.aliases, '') {FROM} WHERE items.id IN ({marks})", chunk).fetchall()
             self.db.conn.executemany(
-                "INSERT INTO items_search(rowid, doc) VALUES (?, ?)",
-                ((row[0], bigrams(" ".join(row[1:]))) for row in rows))
+                "INSERT INTO items_search(rowid, doc, chars) VALUES (?, ?, ?)",
+                ((row[0], *index_columns(" ".join(row[1:]))) for row in rows))
 
     def timeline(self, item_id: int) -> list[TimelineEntry]:
         rows = self.db.execute(

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 from app.domain.items import DEFAULT_ITEM_TYPES
-from app.storage.search_index import bigrams
+from app.storage.search_index import index_columns
 
 SCHEMA_V1 = """
 CREATE TABLE departments (
@@ -161,21 +161,21 @@ def _v1_initial(db: Database) -> None:
 
 
 def _v2_search_index(db: Database) -> None:
-    """Bigram full-text index over name, department names, basis and measures.
+    """Full-text index (bigrams and characters) over name, department names, basis, measures.
 
     Plus an index on names: the catalogue sorts by name by default, and without
     it every keystroke would sort 100,000 rows.
     """
     db.execute("CREATE INDEX idx_items_name ON items(name)")
-    db.execute("CREATE VIRTUAL TABLE items_search USING fts5(doc, tokenize='unicode61')")
+    db.execute("CREATE VIRTUAL TABLE items_search USING fts5(doc, chars, tokenize='unicode61')")
     rows = db.execute(
         "SELECT items.id, items.name, items.basis, items.measures, "
         "coalesce(d.name, ''), coalesce(d.aliases, '') "
         "FROM items LEFT JOIN departments d ON d.id = items.department_id"
     ).fetchall()
     db.conn.executemany(
-        "INSERT INTO items_search(rowid, doc) VALUES (?, ?)",
-        ((row[0], bigrams(" ".join(row[1:]))) for row in rows),
+        "INSERT INTO items_search(rowid, doc, chars) VALUES (?, ?, ?)",
+        ((row[0], *index_columns(" ".join(row[1:]))) for row in rows),
     )
 
 

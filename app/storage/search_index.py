@@ -1,9 +1,10 @@
-"""Substring search for Chinese text through an FTS5 index of character bigrams.
+"""Substring search for Chinese text through an FTS5 index of characters and bigrams.
 
 FTS5's own tokenizers split on words, which Chinese does not mark, and its
-trigram tokenizer cannot find two-character terms such as 许可 or 公安.
-Indexing overlapping bigrams makes every substring of two or more characters
-a phrase query over the index, answered without scanning the table.
+trigram tokenizer cannot find one- or two-character terms such as 猪 or 许可.
+The index keeps two columns per item: `doc`, the overlapping character
+bigrams in order, so every substring of two or more characters is a phrase
+query; and `chars`, the distinct single characters, for one-character terms.
 """
 
 from __future__ import annotations
@@ -17,28 +18,24 @@ def _runs(text: str) -> list[str]:
     return _RUNS.findall(text.lower())
 
 
-def bigrams(text: str) -> str:
-    """The index document for a text: its bigrams (and lone characters) separated by spaces."""
-    tokens: list[str] = []
-    for run in _runs(text):
-        if len(run) == 1:
-            tokens.append(run)
-        else:
-            tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
-    return " ".join(tokens)
+def _grams(run: str) -> list[str]:
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def index_columns(text: str) -> tuple[str, str]:
+    """The (doc, chars) values indexed for a text."""
+    runs = _runs(text)
+    doc = " ".join(gram for run in runs for gram in _grams(run))
+    chars = " ".join(sorted({char for run in runs for char in run}))
+    return doc, chars
 
 
 def match_expression(term: str) -> str | None:
-    """An FTS5 MATCH expression for one search term, or None when it cannot use the index.
-
-    Single characters are not indexed on their own (only inside bigrams), so a
-    one-character term falls back to a scan.
-    """
-    runs = _runs(term)
-    if not runs or any(len(run) < 2 for run in runs):
-        return None
+    """An FTS5 MATCH expression for one search term; None when it has no letters or digits."""
     phrases = []
-    for run in runs:
-        grams = " ".join(run[i : i + 2] for i in range(len(run) - 1))
-        phrases.append(f'"{grams}"')
-    return " AND ".join(phrases)
+    for run in _runs(term):
+        if len(run) == 1:
+            phrases.append(f'chars : "{run}"')
+        else:
+            phrases.append(f'doc : "{" ".join(_grams(run))}"')
+    return " AND ".join(phrases) or None

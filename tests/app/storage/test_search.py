@@ -1,13 +1,14 @@
 import pytest
 
 from app.storage.items import ItemFilter
-from app.storage.search_index import bigrams, match_expression
+from app.storage.search_index import index_columns, match_expression
 
 
-def test_bigrams_cover_every_two_character_substring():
-    assert bigrams("典当业，许可") == "典当 当业 许可"
-    assert match_expression("许可证核发") == '"许可 可证 证核 核发"'
-    assert match_expression("许") is None
+def test_index_holds_every_bigram_and_each_character_once():
+    assert index_columns("典当业，许可，典") == ("典当 当业 许可", "业 典 可 当 许")
+    assert match_expression("许可证核发") == 'doc : "许可 可证 证核 核发"'
+    assert match_expression("许") == 'chars : "许"'
+    assert match_expression("“，”") is None
 
 
 @pytest.mark.parametrize("term", ["许可", "公安", "典当业特种行业许可证", "双随机"])
@@ -29,9 +30,10 @@ def test_search_matches_exactly_the_items_containing_the_term(demo_repo):
     assert found == expected
 
 
-def test_single_character_search_falls_back_to_a_scan(demo_repo):
+def test_single_character_search(demo_repo):
     found = demo_repo.items.query(ItemFilter(search="猪"))
     assert len(found) == 4
+    assert all("猪" in demo_repo.items.get(r.id).name for r in found)
 
 
 def test_department_filter_accepts_aliases_and_parts(demo_repo):
