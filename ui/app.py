@@ -5,10 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QLibraryInfo, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app import paths
 from app.storage.errors import UserError
 from app.storage.repository import Repository
 from ui.errors import install_excepthook, log, setup_logging
@@ -28,7 +29,17 @@ def application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("权责清单管理")
     app.setOrganizationName("Quanze")
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "quanze.png")))
+    _install_qt_translation(app)
     return app
+
+
+def _install_qt_translation(app: QApplication) -> None:
+    """Qt's own buttons and dialogs (确定/取消, the print dialog) in Chinese."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_zh_CN", folder):
+        app.installTranslator(translator)
 
 
 def prepare(app: QApplication) -> None:
@@ -55,7 +66,6 @@ def open_window(db_path: Path, settings: Settings) -> MainWindow:
         successor.backup_in_background()
 
     window.open_other = open_other
-    window.destroyed.connect(lambda: None)
     _windows.append(window)
     return window
 
