@@ -1,7 +1,8 @@
 """Time the PDF back end (target: a 1,000-row annex with long measures in under 10 s).
 
-Prints, for the demo notice and a 1,000-row annex built in memory: render time,
-pages, pages per second and file size; then, for comparison, LibreOffice
+Prints the time to break long titles at meaning boundaries (per title, with
+the real 二号 measure); for the demo notice and a 1,000-row annex built in
+memory: render time, pages, pages per second and file size; then, for comparison, LibreOffice
 converting the same annex exported as a workbook by app/excel/exporter.py
 (`soffice --headless --convert-to pdf`), when soffice is installed.
 
@@ -22,9 +23,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.demo import DEMO_NOTICE, document_from_dict
 from app.domain.documents import Annex, AnnexRow, Document
 from app.excel.exporter import export_document
-from app.pdf.fonts import resolve_fonts
+from app.pdf.fonts import XIAOBIAOSONG, FontSet, resolve_fonts
 from app.pdf.notice import write_notice
+from app.pdf.page import BLOCK_W, SIZE_2
 from app.pdf.prints import print_annex
+from app.pdf.titles import title_lines
 
 MEASURES = (
     "取消许可后，市场监管部门和自然资源部门要通过以下措施加强监管：\n"
@@ -56,6 +59,33 @@ def timed(label: str, action, out: Path) -> None:
           f"  {size:8.0f} KB")
 
 
+TITLES = (
+    "山东省人民政府关于加强和规范事中事后监管的实施意见",
+    "嘉祥县人民政府关于2021年第一批削减县级行政权力事项等事宜的通知",
+    "关于印发《嘉祥县行政权力事项动态调整办法》的通知",
+    "嘉祥县人民政府办公室关于做好2022年度权责清单调整工作的通知",
+    "国务院办公厅关于印发全国深化“放管服”改革优化营商环境电视电话会议重点任务分工方案的通知",
+    "嘉祥县人民政府关于印发《嘉祥县推进政府职能转变和“放管服”改革实施方案》的通知",
+)
+
+
+def time_titles(fonts: FontSet) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    name = fonts[XIAOBIAOSONG].registered_name
+
+    def measure(text: str) -> float:
+        return stringWidth(text, name, SIZE_2)
+
+    start = time.perf_counter()
+    rounds = 20
+    for _ in range(rounds):
+        for title in TITLES:
+            title_lines(title, measure, BLOCK_W)
+    per_title = (time.perf_counter() - start) / rounds / len(TITLES) * 1000
+    print(f"{'title breaking (per title)':<40} {per_title:7.2f} ms")
+
+
 def demo_notice() -> Document:
     import json
 
@@ -75,6 +105,7 @@ def main() -> None:
     print(f"{'font resolution':<40} {time.perf_counter() - start:7.2f} s")
     for line in fonts.substitutions():
         print(f"  stand-in: {line}")
+    time_titles(fonts)
     doc = demo_notice()
     out = folder / "notice.pdf"
     timed("demo notice 嘉政发〔2021〕2号", lambda: write_notice(doc, fonts, out), out)

@@ -2,8 +2,12 @@
 
 A notice that says `取消18项` over an annex of 17 rows is sent back; the
 clerk should hear about it before printing, not from the reviewing office.
-The body's figures are matched to annexes by the level (省级/市级/县级) and
-the kind of change (取消/承接/下放…) named in the same clause.
+The body's figures are matched to annexes by an explicit `附件N` in the same
+clause, else by the level (省级/市级/县级) and the kind of change
+(取消/承接/下放…) named there; a figure named only by its kind (`取消18项`)
+belongs to the one annex of that kind whose title names no level — the
+issuing government's own list. A figure that cannot be matched to exactly one
+annex is left alone rather than guessed.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from dataclasses import dataclass
 from app.domain.documents import Annex, ChangeKind, ChangeLevel, Document
 
 FIGURE = re.compile(r"(\d+)项")
+ANNEX_REFERENCE = re.compile(r"附件\s*(\d+)")
 CLAUSE_SEPARATORS = re.compile(r"[，。；、：,;]|和|及|以及")
 KIND_WORDS = ("取消", "下放", "承接", "委托实施", "改为备案", "调整")
 LEVEL_WORDS = {"省": ChangeLevel.PROVINCE, "市": ChangeLevel.CITY, "县": ChangeLevel.COUNTY}
@@ -43,12 +48,13 @@ def _annex_kind(annex: Annex) -> str | None:
     return _kind_in(annex.base_title()) or (annex.change_kind.value if annex.change_kind else None)
 
 
-def _annex_level(annex: Annex) -> ChangeLevel | None:
+def _title_level(annex: Annex) -> ChangeLevel | None:
     title = annex.base_title()
-    for word in ("省级", "市级", "县级"):
-        if word in title:
-            return LEVEL_WORDS[word[0]]
-    return annex.change_level
+    return next((LEVEL_WORDS[word[0]] for word in ("省级", "市级", "县级") if word in title), None)
+
+
+def _annex_level(annex: Annex) -> ChangeLevel | None:
+    return _title_level(annex) or annex.change_level
 
 
 def _label(doc: Document, number: int) -> str:
@@ -58,12 +64,17 @@ def _label(doc: Document, number: int) -> str:
 def check_counts(doc: Document) -> list[CountProblem]:
     """Every disagreement between a stated count and the rows, with where it is."""
     problems = []
+    counted = sum(annex.stated_count() is not None for annex in doc.annexes)
     for number, annex in enumerate(doc.annexes, start=1):
         stated = annex.stated_count()
+        where = f"{_label(doc, number)}标题和附件说明"
         if stated is not None and stated != len(annex.rows):
             problems.append(CountProblem(
-                f"{_label(doc, number)}标题和附件说明",
-                f"《{annex.title}》写的是{stated}项，表中实有{len(annex.rows)}项。"))
+                where, f"《{annex.title}》写的是{stated}项，表中实有{len(annex.rows)}项。"))
+        elif stated is None and counted:
+            problems.append(CountProblem(
+                where, f"《{annex.title}》没有写项数，其他附件都写了；表中有{len(annex.rows)}项，"
+                       f"应写作《{annex.counted_title()}》。"))
     problems.extend(_body_problems(doc))
     return problems
 
@@ -89,13 +100,20 @@ def _body_problems(doc: Document) -> list[CountProblem]:
 
 def _annex_for(doc: Document, clause: str) -> int | None:
     """The one annex a clause of the body speaks about, or None when it is not clear."""
+    reference = ANNEX_REFERENCE.search(clause)
+    if reference:
+        number = int(reference.group(1))
+        return number if 1 <= number <= len(doc.annexes) else None
     kind = _kind_in(clause)
-    level = _level_in(clause)
-    if kind is None or level is None:
+    if kind is None:
         return None
     kinds = {kind}
     if kind == ChangeKind.TAKE_OVER.value:
         kinds.add(ChangeKind.ENTRUST.value)
-    found = [n for n, annex in enumerate(doc.annexes, start=1)
-             if _annex_kind(annex) in kinds and _annex_level(annex) == level]
+    of_kind = [n for n, annex in enumerate(doc.annexes, start=1) if _annex_kind(annex) in kinds]
+    level = _level_in(clause)
+    if level is not None:
+        found = [n for n in of_kind if _annex_level(doc.annexes[n - 1]) == level]
+    else:
+        found = [n for n in of_kind if _title_level(doc.annexes[n - 1]) is None]
     return found[0] if len(found) == 1 else None

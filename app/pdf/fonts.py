@@ -77,6 +77,28 @@ SUBSTITUTES: dict[str, tuple[Wanted, ...]] = {
 
 FONT_SUFFIXES = (".ttf", ".ttc")
 
+# What a clerk may call each role: the short name, the official face name, and
+# the role's own identifier (as stored in settings).
+ROLE_NAMES: dict[str, str] = {
+    "小标宋": XIAOBIAOSONG, "方正小标宋": XIAOBIAOSONG, "方正小标宋简体": XIAOBIAOSONG,
+    "仿宋": FANGSONG, "仿宋_GB2312": FANGSONG,
+    "楷体": KAITI, "楷体_GB2312": KAITI,
+    "黑体": HEITI,
+    "宋体": SONGTI,
+    **{role: role for role in ROLES},
+}
+SHORT_NAMES = {XIAOBIAOSONG: "小标宋", FANGSONG: "仿宋", KAITI: "楷体", HEITI: "黑体", SONGTI: "宋体"}
+
+
+def role_named(name: str) -> str:
+    """The role a user means by ``name`` (小标宋, 仿宋_GB2312, heiti…)."""
+    key = name.strip()
+    role = ROLE_NAMES.get(key) or ROLE_NAMES.get(key.replace("－", "_").replace("-", "_"))
+    if role is None:
+        known = "、".join(SHORT_NAMES[r] for r in ROLES)
+        raise UserError(f"没有叫“{name}”的字体角色。可用的有：{known}（也可写全称，如 仿宋_GB2312）。")
+    return role
+
 
 @dataclass(frozen=True)
 class FontChoice:
@@ -88,6 +110,7 @@ class FontChoice:
     official: bool
     bundled: bool = False
     embolden: bool = False
+    overridden: bool = False
 
     @property
     def registered_name(self) -> str:
@@ -105,7 +128,7 @@ def _register(path: Path, index: int, label: str) -> str:
         try:
             pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
         except Exception as exc:
-            raise UserError(f"字体文件“{path}”无法使用（{label}）：{exc}。请在设置中另选字体。") from exc
+            raise UserError(f"字体文件“{path}”无法使用（{label}）：{exc}。请另选字体文件。") from exc
         _registered[key] = name
     return _registered[key]
 
@@ -124,7 +147,7 @@ class FontSet:
             choice = self.choices[role]
             if choice.official:
                 continue
-            where = "（程序自带）" if choice.bundled else ""
+            where = "（程序自带）" if choice.bundled else "（指定的字体文件）" if choice.overridden else ""
             bold = "，加粗显示" if choice.embolden else ""
             lines.append(f"{choice.official_name} → {choice.face_name}{where}{bold}")
         return lines
@@ -237,30 +260,55 @@ def _face_index(path: Path, wanted: Wanted) -> int:
 
 
 def _override(role: str, file: str) -> FontChoice:
+    """A user's own file for a role, checked now so a bad choice is named before printing."""
     wanted = OFFICIAL[role]
-    path = Path(file)
-    faces = [f for f in read_faces(path) if f[2]] if path.is_file() else []
-    if not faces:
-        raise UserError(f"设置中为“{wanted.name}”指定的字体文件“{file}”不存在或不是 TrueType 字体"
-                        "（.ttf/.ttc）。请在设置中重新选择。")
+    path = Path(file).expanduser()
+    faces = _usable_faces(path, wanted.name)
     index, names, _ = faces[0]
     official = bool(set(wanted.families) & names)
     face = sorted(names)[0] if names else path.stem
-    return FontChoice(role, wanted.name, face, path, index, official=official)
+    choice = FontChoice(role, wanted.name, face, path, index, official=official, overridden=True)
+    _register(path, index, wanted.name)
+    return choice
+
+
+def _usable_faces(path: Path, label: str) -> list[tuple[int, frozenset[str], bool]]:
+    where = f"为“{label}”指定的字体文件“{path}”"
+    if not path.exists():
+        raise UserError(f"{where}不存在。")
+    if not path.is_file():
+        raise UserError(f"{where}是一个文件夹，不是字体文件。")
+    faces = read_faces(path)
+    if not faces:
+        raise UserError(f"{where}不是 TrueType 字体文件（.ttf/.ttc），无法读取。")
+    usable = [face for face in faces if face[2]]
+    if not usable:
+        raise UserError(f"{where}是 OpenType（CFF 轮廓）字体，PDF 中无法嵌入这种字体。"
+                        "请改用 TrueType 格式（.ttf/.ttc）的字体文件。")
+    return usable
 
 
 def resolve_fonts(overrides: dict[str, str] | None = None,
                   search_dirs: list[Path] | None = None) -> FontSet:
-    """The face for each role: a setting, the official font, a known stand-in, or the bundled one."""
-    overrides = overrides or {}
-    files = _font_files(tuple(search_dirs if search_dirs is not None else system_font_dirs()))
+    """The face for each role: a setting, the official font, a known stand-in, or the bundled one.
+
+    ``overrides`` maps a role (its identifier or any of its Chinese names, see
+    ROLE_NAMES) to a font file.
+    """
+    chosen = {role_named(key): file for key, file in (overrides or {}).items() if file}
+    files = font_files(search_dirs)
     choices = {}
     for role in ROLES:
-        if overrides.get(role):
-            choices[role] = _override(role, overrides[role])
+        if role in chosen:
+            choices[role] = _override(role, chosen[role])
             continue
         choices[role] = _resolve_role(role, files)
     return FontSet(choices)
+
+
+def font_files(search_dirs: list[Path] | None = None) -> tuple[Path, ...]:
+    """Every .ttf/.ttc under the folders searched (the system's font folders by default)."""
+    return _font_files(tuple(search_dirs if search_dirs is not None else system_font_dirs()))
 
 
 def _resolve_role(role: str, files: tuple[Path, ...]) -> FontChoice:

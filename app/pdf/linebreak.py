@@ -9,7 +9,6 @@ caller supplies a width function for whatever font and size it sets.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Sequence
 
@@ -115,88 +114,3 @@ def is_legal_line_sequence(lines: Sequence[str]) -> bool:
         not (n > 0 and line and line[0] in CLOSING) and not (line and line[-1] in OPENING)
         for n, line in enumerate(lines)
     )
-
-
-_GOOD_AFTER = {"关于": 3.0, "、": 1.5, "批": 1.5, "年度": 1.5, "转发": 1.5, "印发": 1.5, "暨": 1.5}
-_GOOD_BEFORE = ("的通知", "的意见", "的实施意见", "的决定", "的批复", "的报告", "的函", "的办法",
-                "的规定", "的公告", "的通报", "的方案", "的请示")
-_BAD_START = "和及与的之"
-# Words of official titles that a break must not cut; a cheap stand-in for a
-# segmenter, which the offline program does not have.
-_TITLE_WORDS = (
-    "人民政府", "办公室", "办公厅", "委员会", "关于", "印发", "转发", "规范", "监管", "事项",
-    "行政", "权力", "许可", "改革", "服务", "管理", "实施", "意见", "通知", "政府", "工作",
-    "加强", "推进", "深化", "优化", "营商", "环境", "重点", "任务", "分工", "方案", "电视", "电话",
-    "会议", "全国", "县级", "市级", "省级", "削减", "消减", "取消", "下放", "承接", "事宜",
-    "放管服", "第一批", "第二批", "事中", "事后", "清单", "责任", "权责", "调整", "公布",
-    "决定", "审批", "制度", "建设", "监督", "检查", "落实", "开展", "做好", "进一步",
-)
-_MAX_TITLE_LINES = 4
-
-
-def title_lines(title: str, measure: Measure, width: float) -> list[str]:
-    """A long title broken at meaning boundaries into a balanced, top-heavy shape.
-
-    There is no word segmenter offline, so the choice scores every legal set
-    of breaks: evenly long lines, a longer line above a shorter one, and
-    breaks after `关于` or before `的通知` and the like are preferred; a line
-    starting with a particle (和, 的) is avoided.
-    """
-    units = atoms(title)
-    total = measure(title)
-    count = 1
-    while total > count * width + _EPSILON and count < _MAX_TITLE_LINES:
-        count += 1
-    if count == 1:
-        return [title]
-    em = measure("中") or 1.0
-    inside = _inside_words(units)
-    breaks = [k for k in range(1, len(units)) if _may_break_before(units, k) and k not in inside]
-    best: tuple[float, list[str]] | None = None
-    for extra in range(2):
-        for cut in itertools.combinations(breaks, count + extra - 1):
-            lines = ["".join(units[a:b]) for a, b in zip((0, *cut), (*cut, len(units)),
-                                                         strict=True)]
-            widths = [measure(line) for line in lines]
-            if max(widths) > width + _EPSILON:
-                continue
-            cost = _title_cost(lines, widths, em) + 4.0 * extra
-            if best is None or cost < best[0]:
-                best = (cost, lines)
-        if best is not None:
-            break
-    return best[1] if best else break_paragraph(title, measure, width)
-
-
-def _inside_words(units: list[str]) -> set[int]:
-    """Unit positions that fall inside one of the title words."""
-    starts = []
-    position = 0
-    for unit in units:
-        starts.append(position)
-        position += len(unit)
-    index_at = {start: n for n, start in enumerate(starts)}
-    text = "".join(units)
-    inside = set()
-    for word in _TITLE_WORDS:
-        found = text.find(word)
-        while found >= 0:
-            inside.update(index_at[p] for p in range(found + 1, found + len(word)) if p in index_at)
-            found = text.find(word, found + 1)
-    return inside
-
-
-def _title_cost(lines: list[str], widths: list[float], em: float) -> float:
-    mean = sum(widths) / len(widths)
-    cost = 0.5 * sum(((w - mean) / em) ** 2 for w in widths)
-    for upper, lower in itertools.pairwise(widths):
-        if lower > upper + em / 2:
-            cost += 1.0
-    for left, right in itertools.pairwise(lines):
-        cost -= max((bonus for word, bonus in _GOOD_AFTER.items() if left.endswith(word)),
-                    default=0.0)
-        if right.startswith(_GOOD_BEFORE):
-            cost -= 2.0
-        elif right[0] in _BAD_START or left.endswith("的"):
-            cost += 3.0
-    return cost

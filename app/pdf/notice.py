@@ -38,6 +38,7 @@ from app.pdf.page import (
     body_style,
 )
 from app.pdf.table import TableSpec, annex_table, draw_tables
+from app.pdf.titles import title_lines
 
 ORGAN_MARK_TOP = TOP + 35 * MM
 RED_LINE_GAP = 4 * MM
@@ -163,7 +164,7 @@ class NoticeLayout:
 
     def title(self, title: str) -> None:
         style = Style(XIAOBIAOSONG, SIZE_2)
-        for line in linebreak.title_lines(title, self.w.measure(style), BLOCK_W):
+        for line in title_lines(title, self.w.measure(style), BLOCK_W):
             self._centred(line, style, self.baseline(self._next_slot(), SIZE_2))
 
     def paragraph(self, para: Paragraph) -> None:

@@ -21,7 +21,7 @@ from app.pdf.notice import write_notice
 from app.pdf.page import PageWriter, ProgressCallback
 from app.pdf.table import TableColumn, TableRow, TableSpec, annex_table, columns_of, draw_tables
 from app.storage.errors import UserError
-from app.storage.items import ItemRow
+from app.storage.items import ItemFilter, ItemRow
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,16 @@ ITEM_LIST_COLUMNS = (
     ("department", "实施部门", 18), ("levels", "行使层级", 10), ("status", "状态", 8),
 )
 ITEM_DETAIL_COLUMNS = (("basis", "设定依据", 36), ("measures", "事中事后监管措施", 56))
+
+
+def item_list_title(item_filter: ItemFilter) -> str:
+    """A heading that says what was filtered: `公安行政许可事项清单（在用）`."""
+    title = f"{item_filter.department}{item_filter.type or '行政权力'}事项清单"
+    if item_filter.status:
+        title += f"（{item_filter.status}）"
+    if item_filter.search:
+        title += f"（含“{item_filter.search}”）"
+    return title
 
 
 def item_list_table(title: str, items: Sequence[PowerItem | ItemRow]) -> TableSpec:

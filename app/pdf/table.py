@@ -30,6 +30,7 @@ from app.pdf.page import (
     Style,
     report,
 )
+from app.pdf.titles import title_lines
 
 # The rotated text block: the portrait block turned with the sheet, so the
 # table stays inside the 156 x 225 mm 版心 and clear of the page number.
@@ -209,7 +210,7 @@ def _table_heading(writer: PageWriter, spec: TableSpec) -> float:
         writer.draw(T_LEFT, _baseline(T_TOP, SIZE_3), spec.label, style)
     size = SIZE_2 if writer.width(spec.title, Style(XIAOBIAOSONG, SIZE_2)) <= T_WIDTH else SIZE_XIAO2
     style = Style(XIAOBIAOSONG, size)
-    lines = linebreak.title_lines(spec.title, writer.measure(style), T_WIDTH)
+    lines = title_lines(spec.title, writer.measure(style), T_WIDTH)
     slot = T_TOP + (2 if spec.label else 0) * LINE
     for line in lines:
         width = writer.width(line, style)

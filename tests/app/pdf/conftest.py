@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,3 +55,25 @@ def demo_pdf(demo_documents: dict[str, Document], fonts: FontSet,
 def imprint_pdf(demo_documents: dict[str, Document], fonts: FontSet,
                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rendered]:
     yield from _render(demo_documents[WITH_IMPRINT], fonts, tmp_path_factory.mktemp("lz-pdf"))
+
+
+@pytest.fixture
+def cff_font(tmp_path: Path) -> Path:
+    """An OpenType font file with CFF outlines, as Noto/Source Han ship them.
+
+    Only its table directory and name table are real (no glyphs): enough for
+    the font search, which must recognise it by the `CFF ` table, and for
+    ReportLab, which would refuse it.
+    """
+    path = tmp_path / "SourceHanSerifSC-Regular.otf"
+    name = "Source Han Serif SC".encode("utf-16-be")
+    name_table = struct.pack(">HHH", 0, 1, 18) + struct.pack(">6H", 3, 1, 0x409, 1, len(name), 0) + name
+    cff = b"\x01\x00\x04\x01" + bytes(60)
+    tables = [(b"CFF ", cff), (b"name", name_table)]
+    offset = 12 + 16 * len(tables)
+    directory, data = b"", b""
+    for tag, body in tables:
+        directory += struct.pack(">4sIII", tag, 0, offset + len(data), len(body))
+        data += body + bytes(-len(body) % 4)
+    path.write_bytes(b"OTTO" + struct.pack(">HHHH", len(tables), 32, 1, 0) + directory + data)
+    return path

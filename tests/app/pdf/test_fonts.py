@@ -7,7 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from app.pdf.fonts import FANGSONG, HEITI, ROLES, bundled_font, read_faces, resolve_fonts
+from app.pdf.fonts import (
+    FANGSONG,
+    HEITI,
+    KAITI,
+    ROLES,
+    SONGTI,
+    XIAOBIAOSONG,
+    bundled_font,
+    read_faces,
+    resolve_fonts,
+    role_named,
+)
 from app.storage.errors import UserError
 
 
@@ -47,3 +58,44 @@ def test_face_reader_sees_truetype_outlines_and_names() -> None:
     faces = read_faces(bundled_font())
     assert faces[0][2]
     assert "AR PL UMing CN" in faces[0][1]
+
+
+@pytest.mark.parametrize(("name", "role"), [
+    ("小标宋", XIAOBIAOSONG), ("方正小标宋简体", XIAOBIAOSONG), ("仿宋", FANGSONG),
+    ("仿宋_GB2312", FANGSONG), ("楷体", KAITI), ("楷体_GB2312", KAITI), ("黑体", HEITI),
+    ("宋体", SONGTI), ("fangsong", FANGSONG),
+])
+def test_roles_by_their_chinese_names(name: str, role: str) -> None:
+    assert role_named(name) == role
+
+
+def test_unknown_role_lists_the_known_ones() -> None:
+    with pytest.raises(UserError, match="小标宋、仿宋、楷体、黑体、宋体"):
+        role_named("隶书")
+
+
+def test_override_keyed_by_official_name_marks_the_choice(tmp_path: Path) -> None:
+    copy = tmp_path / "我的仿宋.ttf"
+    shutil.copy(bundled_font(), copy)
+    fonts = resolve_fonts({"仿宋_GB2312": str(copy)}, search_dirs=[tmp_path / "none"])
+    assert fonts[FANGSONG].path == copy and fonts[FANGSONG].overridden
+    assert "仿宋_GB2312 → AR PL UMing CN（指定的字体文件）" in fonts.substitutions()
+
+
+def test_opentype_cff_override_is_refused_by_name(cff_font: Path) -> None:
+    with pytest.raises(UserError) as caught:
+        resolve_fonts({FANGSONG: str(cff_font)}, search_dirs=[cff_font.parent])
+    assert str(cff_font) in caught.value.message
+    assert "OpenType（CFF 轮廓）" in caught.value.message
+
+
+def test_cff_font_in_a_font_folder_is_not_picked(cff_font: Path) -> None:
+    assert read_faces(cff_font) == ((0, frozenset({"Source Han Serif SC"}), False),)
+    fonts = resolve_fonts(search_dirs=[cff_font.parent])
+    assert all(fonts[role].path != cff_font for role in ROLES)
+
+
+def test_missing_override_file_is_named(tmp_path: Path) -> None:
+    missing = tmp_path / "无此字体.ttf"
+    with pytest.raises(UserError, match=r"无此字体\.ttf”不存在"):
+        resolve_fonts({KAITI: str(missing)}, search_dirs=[tmp_path])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
 from app.pdf.linebreak import (
@@ -13,7 +11,6 @@ from app.pdf.linebreak import (
     break_paragraph,
     break_text,
     is_legal_line_sequence,
-    title_lines,
 )
 
 
@@ -74,17 +71,3 @@ def test_long_body_text_breaks_legally() -> None:
         assert "".join(lines) == text
         assert is_legal_line_sequence(lines)
         assert all(grid(line) <= width for line in lines)
-
-
-def test_title_breaks_at_meaning_boundaries() -> None:
-    lines = title_lines("嘉祥县人民政府关于2021年第一批削减县级行政权力事项等事宜的通知", grid, 20)
-    assert lines == ["嘉祥县人民政府关于2021年第一批", "削减县级行政权力事项等事宜的通知"]
-    assert title_lines("取消行政权力事项（18项）", grid, 20) == ["取消行政权力事项（18项）"]
-
-
-def test_title_lines_fit_and_keep_words() -> None:
-    title = "国务院办公厅关于印发全国深化放管服改革优化营商环境电视电话会议重点任务分工方案的通知"
-    lines = title_lines(title, grid, 20)
-    assert "".join(lines) == title
-    assert all(grid(line) <= 20 for line in lines)
-    assert not any(a.endswith("电") and b.startswith("话") for a, b in itertools.pairwise(lines))

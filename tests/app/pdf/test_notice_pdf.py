@@ -91,6 +91,21 @@ def _portrait_number_position(page) -> tuple[str, float, float, float]:
             min(c["top"] for c in foot))
 
 
+def test_long_title_printed_in_two_centred_lines_upper_longer(imprint_pdf: Rendered) -> None:
+    page = imprint_pdf.pdf.pages[0]
+    title = [c for c in page.chars if c["size"] == pytest.approx(22)]
+    rows: dict[float, list[dict]] = {}
+    for char in title:
+        rows.setdefault(round(char["top"], 1), []).append(char)
+    lines = ["".join(c["text"] for c in row) for _, row in sorted(rows.items())]
+    assert lines == ["山东省人民政府关于加强和规范", "事中事后监管的实施意见"]
+    centre = (28 + 156 / 2) * MM
+    for _, row in sorted(rows.items()):
+        assert (row[0]["x0"] + row[-1]["x1"]) / 2 == pytest.approx(centre, abs=0.5)
+    tops = sorted(rows)
+    assert tops[1] - tops[0] == pytest.approx(225 / 22 * MM, abs=0.1)
+
+
 def test_page_numbers_odd_right_even_left_below_text_block(demo_pdf: Rendered) -> None:
     for number, page in enumerate(demo_pdf.pdf.pages, start=1):
         text, left, right, top = _portrait_number_position(page)
