@@ -16,6 +16,7 @@ from ui.worker import Cancelled, Progress
 
 if TYPE_CHECKING:
     from app.excel.exporter import ExportResult
+    from app.pdf.fonts import FontSet
     from app.pdf.prints import PrintResult
     from ui.main_window import MainWindow
 
@@ -51,13 +52,20 @@ def _show_preview(window: MainWindow, path: Path, title: str,
 
 
 # Printing -----------------------------------------------------------------------
+def font_checks(substitutions: list[str]) -> list[tuple[bool, str]]:
+    """The stand-in fonts, so the clerk knows before printing (字体设置 can change them)."""
+    from ui.font_settings import chinese_faces
+
+    return [(True, f"字体替代：{chinese_faces(line)}") for line in substitutions]
+
+
 def document_checks(result: PrintResult, doc: Document) -> list[tuple[bool, str]]:
     checks: list[tuple[bool, str]] = [(False, str(p)) for p in result.problems]
     if not result.problems:
         rows = sum(len(a.rows) for a in doc.annexes)
         checks.append((True, f"标题、附件说明和正文中的项数与附件表格一致（{len(doc.annexes)} 个附件，"
                              f"共 {rows} 项）。"))
-    checks += [(True, f"字体替代：{line}") for line in result.substitutions]
+    checks += font_checks(result.substitutions)
     checks.append((True, f"共 {result.pages} 页。"))
     return checks
 
@@ -67,9 +75,10 @@ def print_preview(window: MainWindow, document: Document) -> None:
     from app.pdf.fonts import resolve_fonts
 
     out = _pdf_dir() / f"{_safe_name(document.number or document.title)}.pdf"
+    overrides = window.settings.font_overrides()
 
     def work(progress: Progress) -> PrintResult:
-        return prints.print_document(document, resolve_fonts(), out, progress=progress)
+        return prints.print_document(document, resolve_fonts(overrides), out, progress=progress)
 
     window.jobs.run("正在排版文件…", _pdf_job(work), lambda result: _show_preview(
         window, result.path, document.number, document_checks(result, document)))
@@ -84,14 +93,27 @@ def print_items(window: MainWindow) -> None:
     order = window.catalogue.model.order_by
     path, title = window.repo.path, _list_title(item_filter)
     out = _pdf_dir() / f"{_safe_name(title)}.pdf"
+    overrides = window.settings.font_overrides()
 
-    def work(progress: Progress) -> int:
+    def work(progress: Progress) -> tuple[int, list[str]]:
+        fonts = resolve_fonts(overrides)
         with Repository.open(path, make_backup=False) as repo:
             rows = repo.items.query(item_filter, order)
-        return prints.print_item_list(title, rows, resolve_fonts(), out, progress)
+        return prints.print_item_list(title, rows, fonts, out, progress), fonts.substitutions()
 
-    window.jobs.run("正在排版事项清单…", _pdf_job(work), lambda pages: _show_preview(
-        window, out, title, [(True, f"共 {window.catalogue.model.rowCount()} 个事项，{pages} 页。")]))
+    def done(result: tuple[int, list[str]]) -> None:
+        pages, substitutions = result
+        count = window.catalogue.model.rowCount()
+        _show_preview(window, out, title, [(True, f"共 {count} 个事项，{pages} 页。"),
+                                           *font_checks(substitutions)])
+
+    window.jobs.run("正在排版事项清单…", _pdf_job(work), done)
+
+
+def font_settings(window: MainWindow) -> None:
+    from ui.font_settings import FontSettings
+
+    FontSettings(window.settings, window).exec()
 
 
 def print_page_list(window: MainWindow) -> None:
@@ -100,24 +122,30 @@ def print_page_list(window: MainWindow) -> None:
     from app.pdf.fonts import resolve_fonts
 
     page = window.stack.currentWidget()
+    overrides = window.settings.font_overrides()
     if page is window.responsibility and window.responsibility.current is not None:
         rlist = window.responsibility.current
         title = f"{rlist.department}责任清单"
 
-        def work(progress: Progress) -> int:
-            return prints.print_responsibility(rlist, resolve_fonts(), out, progress)
+        def draw(fonts: FontSet, progress: Progress) -> int:
+            return prints.print_responsibility(rlist, fonts, out, progress)
     elif page is window.tasks and window.tasks.division is not None:
         division = window.tasks.division
         title = division.title
 
-        def work(progress: Progress) -> int:
-            return prints.print_tasks(division, resolve_fonts(), out, progress)
+        def draw(fonts: FontSet, progress: Progress) -> int:
+            return prints.print_tasks(division, fonts, out, progress)
     else:
         print_items(window)
         return
     out = _pdf_dir() / f"{_safe_name(title)}.pdf"
-    window.jobs.run("正在排版…", _pdf_job(work), lambda pages: _show_preview(
-        window, out, title, [(True, f"共 {pages} 页。")]))
+
+    def work(progress: Progress) -> tuple[int, list[str]]:
+        fonts = resolve_fonts(overrides)
+        return draw(fonts, progress), fonts.substitutions()
+
+    window.jobs.run("正在排版…", _pdf_job(work), lambda result: _show_preview(
+        window, out, title, [(True, f"共 {result[0]} 页。"), *font_checks(result[1])]))
 
 
 def _list_title(item_filter: ItemFilter) -> str:
@@ -242,44 +270,3 @@ def department_import(window: MainWindow) -> None:
         window.tasks.reload_reports()
 
     window.jobs.run("正在读取部门反馈…", work, review)
-
-
-def screenshot_dialogs(window: MainWindow, folder: Path) -> list[tuple[str, QWidget]]:
-    """The import preview and the print preview on the demo notice, for the screenshot script."""
-    from app.demo import DEMO_NOTICE
-    from app.excel import exporter
-    from app.pdf import prints
-    from app.pdf.fonts import resolve_fonts
-    from ui.import_wizard import ImportWizard
-    from ui.print_preview import PrintPreview
-
-    doc = window.repo.document_by_number(DEMO_NOTICE)
-    work = Path(tempfile.mkdtemp(prefix="quanze-shot-"))
-    xlsx = work / "附件.xlsx"
-    exporter.export_document(doc, xlsx)
-    _spoil_one_type(xlsx)
-    wizard = ImportWizard(window.repo, window.settings, None, window)
-    wizard.resize(1200, 800)
-    wizard.show()
-    wizard.load_file(xlsx)
-    wizard.next()
-    wizard.next()
-    result = prints.print_document(doc, resolve_fonts(), work / "notice.pdf")
-    preview = PrintPreview(window.settings, result.path, doc.number,
-                           document_checks(result, doc), window)
-    preview.page_spin.setValue(2)
-    return [("10-导入预览", wizard), ("11-打印预览", preview)]
-
-
-def _spoil_one_type(path: Path) -> None:
-    """A type outside the list, so the preview shows how a warning is highlighted."""
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path)
-    ws = wb.worksheets[0]
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.value == "行政许可":
-                cell.value = "行政审批"
-                wb.save(path)
-                return

@@ -1,9 +1,13 @@
-"""The annexes of a document: add, remove, reorder, choose a layout, edit and paste rows."""
+"""The annexes of a document: add, remove, reorder, choose a layout, edit and paste rows.
+
+Every change is announced with `changed(label, merge_key)`: the label names the
+step for 撤销/重做, and edits sharing a merge key (typing one title) are one step.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -11,8 +15,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMenu,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +24,8 @@ from PySide6.QtWidgets import (
 from app.domain.clipboard import annex_rows, parse_table
 from app.domain.documents import Annex, AnnexRow, ChangeKind, ChangeLevel
 from app.domain.layouts import ANNEX_LAYOUT_IDS, builtin_layout
-from ui.record_table import Field, RecordTableModel, record_view, selected_rows
+from ui.annex_model import AnnexRowsModel
+from ui.record_table import Field, record_view, selected_rows
 
 NONE = "（不指定）"
 
@@ -32,14 +37,16 @@ def row_fields(layout_id: str) -> list[Field]:
 
 
 class AnnexEditor(QWidget):
-    changed = Signal()
+    changed = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.annexes: list[Annex] = []
         self.current: Annex | None = None
+        self._rows_label = ""
 
         self.list = QListWidget()
+        self.list.setStyleSheet("QListWidget::item{padding:1px 2px}")
         self.list.currentRowChanged.connect(self._selected)
         list_buttons = QHBoxLayout()
         for label, slot in (("添加附件", self.add_annex), ("删除附件", self.remove_annex),
@@ -51,7 +58,8 @@ class AnnexEditor(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left.setMaximumWidth(340)
+        left.setFixedWidth(420)
+        self.list.setMaximumHeight(110)
         left_layout.addWidget(QLabel("附件（按顺序编号）"))
         left_layout.addWidget(self.list)
         left_layout.addLayout(list_buttons)
@@ -86,12 +94,14 @@ class AnnexEditor(QWidget):
         form.addRow("调整类别", kinds)
         form.addRow("", count_row)
 
-        self.rows = RecordTableModel(row_fields(ANNEX_LAYOUT_IDS[0]))
+        self.rows = AnnexRowsModel(row_fields(ANNEX_LAYOUT_IDS[0]))
         self.rows.edited.connect(self._rows_edited)
-        self.view = record_view(self.rows)
+        self.view = record_view(self.rows, fit=True)
         paste = QShortcut(QKeySequence.StandardKey.Paste, self.view)
         paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         paste.activated.connect(self.paste)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._cell_menu)
         row_buttons = QHBoxLayout()
         for label, slot in (("添加行", self.add_row), ("删除所选行", self.remove_rows),
                             ("上移", lambda: self.move_row(-1)), ("下移", lambda: self.move_row(1)),
@@ -105,28 +115,30 @@ class AnnexEditor(QWidget):
         hint.setWordWrap(True)
         hint.setStyleSheet("color:#666")
 
+        # The annex list and its fields sit above the table, so the table (the
+        # clerk's real work) gets the whole width for its seven columns.
         self.right = QWidget()
-        right_layout = QVBoxLayout(self.right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addLayout(form)
-        right_layout.addWidget(self.view)
-        right_layout.addLayout(row_buttons)
-        right_layout.addWidget(hint)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.right)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setSizes([240, 960])
+        self.right.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(left)
+        top.addSpacing(12)
+        top.addWidget(self.right, 1)
+        self.table_area = QWidget()
+        table_layout = QVBoxLayout(self.table_area)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.view, 1)
+        table_layout.addLayout(row_buttons)
+        table_layout.addWidget(hint)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table_area, 1)
 
     # Annex list -------------------------------------------------------------
-    def set_annexes(self, annexes: list[Annex]) -> None:
+    def set_annexes(self, annexes: list[Annex], select: int = 0) -> None:
         self.annexes = annexes
-        self._fill_list(0 if annexes else -1)
+        self._fill_list(min(max(select, 0), len(annexes) - 1))
 
     def _fill_list(self, select: int) -> None:
         self.list.blockSignals(True)
@@ -134,6 +146,7 @@ class AnnexEditor(QWidget):
         self.list.addItems([f"附件{n}  {a.title}" for n, a in enumerate(self.annexes, 1)])
         self.list.blockSignals(False)
         self.right.setEnabled(bool(self.annexes))
+        self.table_area.setEnabled(bool(self.annexes))
         if select >= 0:
             self.list.setCurrentRow(select)
         else:
@@ -164,14 +177,14 @@ class AnnexEditor(QWidget):
         self._fill_list(len(self.annexes) - 1)
         self.title.setFocus()
         self.title.selectAll()
-        self.changed.emit()
+        self.changed.emit("添加附件", "")
 
     def remove_annex(self) -> None:
         row = self.list.currentRow()
         if 0 <= row < len(self.annexes):
             del self.annexes[row]
             self._fill_list(min(row, len(self.annexes) - 1))
-            self.changed.emit()
+            self.changed.emit("删除附件", "")
 
     def move_annex(self, step: int) -> None:
         row = self.list.currentRow()
@@ -179,22 +192,22 @@ class AnnexEditor(QWidget):
         if 0 <= row < len(self.annexes) and 0 <= target < len(self.annexes):
             self.annexes[row], self.annexes[target] = self.annexes[target], self.annexes[row]
             self._fill_list(target)
-            self.changed.emit()
+            self.changed.emit("移动附件", "")
 
     # Annex fields -----------------------------------------------------------
-    def _title_edited(self, text: str) -> None:
+    def _title_edited(self, text: str, label: str = "修改附件标题") -> None:
         if self.current is not None:
+            row = self.list.currentRow()
             self.current.title = text
-            self.list.item(self.list.currentRow()).setText(
-                f"附件{self.list.currentRow() + 1}  {text}")
+            self.list.item(row).setText(f"附件{row + 1}  {text}")
             self._update_count()
-            self.changed.emit()
+            self.changed.emit(label, f"annex-title-{row}" if label == "修改附件标题" else "")
 
     def _layout_chosen(self) -> None:
         if self.current is not None:
             self.current.layout = self.layout_combo.currentData()
             self.rows.set_records(self.current.rows, row_fields(self.current.layout))
-            self.changed.emit()
+            self.changed.emit("更改表格样式", "")
 
     def _kind_chosen(self) -> None:
         if self.current is None:
@@ -202,7 +215,7 @@ class AnnexEditor(QWidget):
         kind, level = self.kind.currentText(), self.level.currentText()
         self.current.change_kind = None if kind == NONE else ChangeKind(kind)
         self.current.change_level = None if level == NONE else ChangeLevel(level)
-        self.changed.emit()
+        self.changed.emit("更改调整类别", "")
 
     def _update_count(self) -> None:
         annex = self.current
@@ -223,12 +236,17 @@ class AnnexEditor(QWidget):
     def update_title_count(self) -> None:
         if self.current is not None:
             self.title.setText(self.current.counted_title())
-            self._title_edited(self.title.text())
+            self._title_edited(self.title.text(), "按实际行数改标题")
 
     # Rows -------------------------------------------------------------------
     def _rows_edited(self) -> None:
+        label, self._rows_label = self._rows_label or "修改表格内容", ""
         self._update_count()
-        self.changed.emit()
+        self.changed.emit(label, "")
+
+    def _labelled(self, label: str) -> None:
+        """Names the next row change for 撤销/重做 (the model's signal carries no label)."""
+        self._rows_label = label
 
     def _insert_position(self) -> int:
         rows = selected_rows(self.view)
@@ -238,16 +256,21 @@ class AnnexEditor(QWidget):
         if self.current is None:
             return
         position = self._insert_position()
+        self._labelled("添加行")
         self.rows.insert_records(position, [AnnexRow(seq=str(position + 1))])
         self.view.edit(self.rows.index(position, 1))
 
     def remove_rows(self) -> None:
+        self._labelled("删除行")
         self.rows.remove_rows(selected_rows(self.view))
+        self._rows_label = ""
 
     def move_row(self, step: int) -> None:
         rows = selected_rows(self.view)
         if len(rows) == 1:
+            self._labelled("移动行")
             target = self.rows.move_row(rows[0], step)
+            self._rows_label = ""
             self.view.selectRow(target)
 
     def paste(self) -> int:
@@ -261,6 +284,26 @@ class AnnexEditor(QWidget):
         if self.current is None:
             return 0
         rows = annex_rows(parse_table(text), builtin_layout(self.current.layout))
+        self._labelled(f"粘贴 {len(rows)} 行")
         self.rows.insert_records(self._insert_position(), rows)
+        self._rows_label = ""
         self.view.resizeRowsToContents()
         return len(rows)
+
+    def _cell_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        row, column = index.row(), index.column()
+        merged = self.rows.is_merged(row, column)
+        menu = QMenu(self.view)
+        action = QAction("取消同上（本行单独填写）" if merged else "与上一行合并（同上）", menu)
+        action.setEnabled(merged or row > 0)
+        action.triggered.connect(lambda: self.set_merged(row, column, not merged))
+        menu.addAction(action)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def set_merged(self, row: int, column: int, merged: bool) -> None:
+        self._labelled("合并单元格" if merged else "取消合并单元格")
+        self.rows.set_merged(row, column, merged)
+        self._rows_label = ""

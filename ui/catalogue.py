@@ -95,7 +95,7 @@ class CataloguePage(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self.choose_columns)
         header.setStretchLastSection(True)
-        for column, width in enumerate((60, 360, 180, 90, 70, 100, 90, 110, 120)):
+        for column, width in enumerate((56, 300, 160, 84, 60, 96, 90, 110, 120)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(lambda _: self.edit_current())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

@@ -1,8 +1,13 @@
-"""部门: the department registry with aliases, so differently written names match."""
+"""部门: the department registry with aliases, so differently written names match.
+
+Edits to the shown department are undoable until saved (snapshots of the three
+fields on `undo_stack`); choosing or saving a department starts a fresh history.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +30,7 @@ from app.domain.departments import Department, Level
 from app.storage.repository import Repository
 from ui.base_dialog import confirm_discard
 from ui.errors import show_error
+from ui.undo import SnapshotCommand, UndoKeysToWindow
 
 
 class DepartmentsPage(QWidget):
@@ -35,6 +41,8 @@ class DepartmentsPage(QWidget):
         self.repo = repo
         self.current: Department | None = None
         self.dirty = False
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(200)
 
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["部门名称", "层级", "别名（简称）", "事项数"])
@@ -70,9 +78,12 @@ class DepartmentsPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.new_button.clicked.connect(self.new)
         self.delete_button.clicked.connect(self.delete)
-        for signal in (self.name.textChanged, self.level.currentTextChanged,
-                       self.aliases.textChanged):
-            signal.connect(self._edited)
+        self.name.textChanged.connect(lambda: self._edited("name", "修改部门名称"))
+        self.level.currentTextChanged.connect(lambda: self._edited("", "修改层级"))
+        self.aliases.textChanged.connect(lambda: self._edited("aliases", "修改别名"))
+        self.undo_keys = UndoKeysToWindow(self)
+        self.undo_keys.watch(self.name, self.aliases)
+        self._state = self._saved_state = self._capture()
 
         editor = QWidget()
         editor_layout = QVBoxLayout(editor)
@@ -119,22 +130,43 @@ class DepartmentsPage(QWidget):
 
     def show_department(self, dept: Department) -> None:
         self.current = dept
-        for widget in (self.name, self.level, self.aliases):
-            widget.blockSignals(True)
-        self.name.setText(dept.name)
-        self.level.setCurrentText(str(dept.level))
-        self.aliases.setPlainText("\n".join(dept.aliases))
-        for widget in (self.name, self.level, self.aliases):
-            widget.blockSignals(False)
-        self.dirty = False
+        self._show_fields((dept.name, str(dept.level), "\n".join(dept.aliases)))
+        self._reset_history()
         used = 0
         if dept.id is not None:
             used = self.repo.db.execute("SELECT count(*) FROM items WHERE department_id = ?",
                                         [dept.id]).fetchone()[0]
         self.usage.setText(f"该部门有 {used} 个事项。" if dept.id else "新部门，尚未保存。")
 
-    def _edited(self) -> None:
+    def _reset_history(self) -> None:
+        self.dirty = False
+        self.undo_stack.clear()
+        self._state = self._saved_state = self._capture()
+
+    def _show_fields(self, state: tuple[str, str, str]) -> None:
+        for widget in (self.name, self.level, self.aliases):
+            widget.blockSignals(True)
+        name, level, aliases = state
+        self.name.setText(name)
+        self.level.setCurrentText(level)
+        if self.aliases.toPlainText() != aliases:
+            self.aliases.setPlainText(aliases)
+        for widget in (self.name, self.level, self.aliases):
+            widget.blockSignals(False)
+
+    def _capture(self) -> tuple[str, str, str]:
+        return self.name.text(), self.level.currentText(), self.aliases.toPlainText()
+
+    def _edited(self, key: str, label: str) -> None:
+        before, self._state = self._state, self._capture()
+        self.undo_stack.push(SnapshotCommand(label, before, self._state, self._restore, key))
         self.dirty = True
+
+    def _restore(self, state: object) -> None:
+        assert isinstance(state, tuple)
+        self._show_fields(state)
+        self._state = state
+        self.dirty = state != self._saved_state
 
     def new(self) -> None:
         if self.dirty and not confirm_discard(self, "部门的修改"):
@@ -156,7 +188,8 @@ class DepartmentsPage(QWidget):
         except Exception as exc:
             show_error(self, exc)
             return False
-        self.dirty = False
+        self.current = dept
+        self._reset_history()
         self.reload()
         row = next(n for n, d in enumerate(self.departments) if d.id == dept.id)
         self.table.selectRow(row)

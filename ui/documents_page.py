@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,7 +35,11 @@ class DocumentsPage(QWidget):
         super().__init__(parent)
         self.repo = repo
         self.list = QListWidget()
-        self.list.setWordWrap(True)
+        # One line each for number, title and date: a wrapped title had its last line cut
+        # off. A long title is shortened with “…” and shown whole in the tooltip.
+        self.list.setWordWrap(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSpacing(3)
         self.list.setAlternatingRowColors(True)
         self.list.currentRowChanged.connect(self._selected)
@@ -86,6 +91,10 @@ class DocumentsPage(QWidget):
         self.reload()
 
     @property
+    def undo_stack(self) -> QUndoStack:
+        return self.editor.undo_stack
+
+    @property
     def dirty(self) -> bool:
         return self.editor.dirty
 
@@ -93,7 +102,12 @@ class DocumentsPage(QWidget):
     def dirty(self, value: bool) -> None:
         self.editor.dirty = value
 
+    def refresh_departments(self) -> None:
+        """The annex table explains department names through the current registry."""
+        self.editor.annexes.rows.set_registry(self.repo.departments.registry())
+
     def reload(self, select_id: int | None = None) -> None:
+        self.refresh_departments()
         self.summaries = self.repo.documents.summaries()
         self.list.blockSignals(True)
         self.list.clear()
@@ -101,6 +115,7 @@ class DocumentsPage(QWidget):
             item = QListWidgetItem(f"{s.number}\n{s.title}\n{s.date}　附件 {s.annex_count} 个，"
                                    f"共 {s.row_count} 行")
             item.setData(Qt.ItemDataRole.UserRole, s.id)
+            item.setToolTip(f"{s.number}\n{s.title}")
             self.list.addItem(item)
         self.list.blockSignals(False)
         row = next((n for n, s in enumerate(self.summaries) if s.id == select_id), 0)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.repo = repo
         self.settings = settings
         self.undo_stack = QUndoStack(self)
+        self.undo_group = QUndoGroup(self)
         self.jobs = JobRunner(self)
         self.open_other: Callable[[Path], None] | None = None
         self.setWindowTitle(f"权责清单管理 — {repo.path.name}")
@@ -112,10 +113,12 @@ class MainWindow(QMainWindow):
         self.delete_action = a("删除", self.delete_record, keys.Delete, "删除所选事项（会先确认）")
         self.edit_action = a("修改事项", self.catalogue_edit, "", "修改所选事项（或双击该行）")
         self.find_action = a("查找", self.focus_search, keys.Find, "在事项库中查找")
-        self.undo_action = self.undo_stack.createUndoAction(self, "撤销")
-        self.undo_action.setShortcut(QKeySequence(keys.Undo))
-        self.redo_action = self.undo_stack.createRedoAction(self, "重做")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(keys.Redo)])
+        self.undo_action = a("撤销", self.undo_group.undo, keys.Undo)
+        self.redo_action = a("重做", self.undo_group.redo)
+        redo_keys = [QKeySequence("Ctrl+Y"), *QKeySequence.keyBindings(keys.Redo)]
+        # A key listed twice on one action counts as ambiguous and would do nothing.
+        self.redo_action.setShortcuts(list(dict.fromkeys(redo_keys)))
+        self._connect_undo_group()
         self.import_action = a("导入 Excel…", lambda: actions_backend.import_workbook(self),
                                "", "从 Excel/WPS 工作簿导入附件表格或事项")
         self.export_action = a("导出事项库到 Excel…", lambda: actions_backend.export_items(self),
@@ -142,6 +145,9 @@ class MainWindow(QMainWindow):
             menu.addAction(a(name, lambda n=n: self.nav.setCurrentRow(n), f"Ctrl+{n + 1}"))
         menu = self.menuBar().addMenu("工具(&T)")
         menu.addAction(a("检查数据库", self.check_database))
+        self.font_action = a("字体设置…", lambda: actions_backend.font_settings(self), "",
+                             "查看和指定打印公文所用的字体")
+        menu.addAction(self.font_action)
         menu.addAction(a("打开备份文件夹", lambda: _open_folder(paths.backups_dir())))
         menu.addAction(a("打开日志文件夹", lambda: _open_folder(paths.log_dir())))
         menu = self.menuBar().addMenu("帮助(&H)")
@@ -159,6 +165,25 @@ class MainWindow(QMainWindow):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
         self.addToolBar(toolbar)
         self._page_chosen(0)
+
+    def _connect_undo_group(self) -> None:
+        """撤销/重做 act on the current page's history; the buttons keep their short names
+        and say in the tooltip what they would undo."""
+        for stack in (self.undo_stack, self.documents.undo_stack, self.departments.undo_stack):
+            self.undo_group.addStack(stack)
+        for action, verb, can, text in (
+                (self.undo_action, "撤销", self.undo_group.canUndoChanged,
+                 self.undo_group.undoTextChanged),
+                (self.redo_action, "重做", self.undo_group.canRedoChanged,
+                 self.undo_group.redoTextChanged)):
+            action.setEnabled(False)
+            can.connect(action.setEnabled)
+            text.connect(lambda what, action=action, verb=verb: _describe(action, verb, what))
+
+    def undo_stack_for(self, page: QWidget) -> QUndoStack | None:
+        stacks = {self.catalogue: self.undo_stack, self.documents: self.documents.undo_stack,
+                  self.departments: self.departments.undo_stack}
+        return stacks.get(page)
 
     # Navigation -------------------------------------------------------------
     def page_is_dirty(self, page: QWidget) -> bool:
@@ -189,6 +214,7 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(False)
             return
         self.stack.setCurrentIndex(row)
+        self.undo_group.setActiveStack(self.undo_stack_for(self.pages[row]))
         on_catalogue = row == 0
         self.edit_action.setEnabled(on_catalogue)
         self.delete_action.setEnabled(on_catalogue)
@@ -254,10 +280,12 @@ class MainWindow(QMainWindow):
         self.catalogue.fill_choices()
         self.catalogue.model.reload()
         self.departments.reload()
+        self.documents.refresh_departments()
         self.update_status()
 
     def departments_changed(self) -> None:
         self.catalogue.model.reload()
+        self.documents.refresh_departments()
         self.update_status()
 
     def open_document(self, document_id: int) -> None:
@@ -330,6 +358,12 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
 
+def _describe(action: QAction, verb: str, what: str) -> None:
+    tip = f"{verb}：{what}" if what else f"没有可{verb}的操作"
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
+
+
 def _open_folder(folder: Path) -> None:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
@@ -340,8 +374,12 @@ def _open_folder(folder: Path) -> None:
 HELP_TEXT = """\
 查找事项：在“事项库”页面上方输入文字，或在“部门”框中选择/输入部门（可输入简称，如“县级公安部门”），表格即时筛选；点一行，右侧显示全部内容和涉及的文件。
 
-修改事项：双击表格中的一行（或按回车），在弹出的窗口中修改后点“保存”。改错了可按 Ctrl+Z 撤销。
+修改事项：双击表格中的一行（或按回车），在弹出的窗口中修改后点“保存”。改错了可按 Ctrl+Z 撤销。“事项库”“文件”“部门”页面各有自己的撤销记录，Ctrl+Z 撤销的是当前页面的修改；文件和部门保存后从头记录。
 
 新建通知：在“文件”页面选中去年的通知，点“复制为新文件”，改文号、日期和正文；在“附件”中添加附件，从 Excel 复制表格行后点“粘贴”。保存后点“打印预览”，核对页数与项数后打印。
+
+附件表格中灰色的格子与上一行合并（同上），打印时只印一次；修改其中任一行，整块一起改。要让某一行单独填写，在格子上点右键，选“取消同上”。
+
+打印字体：“工具 → 字体设置”列出公文要求的字体在本机用哪种字体打印，也可为每种字体指定字体文件。
 
 快捷键：Ctrl+F 查找，Ctrl+N 新建，Ctrl+S 保存，Ctrl+Z 撤销，Ctrl+Y 重做，Ctrl+P 打印预览，Delete 删除所选事项。"""

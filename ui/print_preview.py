@@ -45,6 +45,8 @@ class PrintPreview(BaseDialog):
 
         self.checks = QListWidget()
         self.checks.setMaximumHeight(110)
+        self.checks.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.checks.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         ok = all(passed for passed, _ in checks)
         for passed, text in checks:
             item = QListWidgetItem(("✔ " if passed else "✘ ") + text)

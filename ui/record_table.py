@@ -10,7 +10,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -110,12 +118,16 @@ class RecordTableModel(QAbstractTableModel):
             return self.fields[section].header if section < len(self.fields) else None
         return section + 1
 
+    def rows_rearranged(self) -> None:
+        """Hook for records that depend on their neighbours (merged cells)."""
+
     def insert_records(self, position: int, records: list[Any]) -> None:
         if not records:
             return
         self.beginInsertRows(QModelIndex(), position, position + len(records) - 1)
         self.records[position:position] = records
         self.endInsertRows()
+        self.rows_rearranged()
         self.edited.emit()
 
     def remove_rows(self, rows: list[int]) -> None:
@@ -124,6 +136,7 @@ class RecordTableModel(QAbstractTableModel):
             del self.records[row]
             self.endRemoveRows()
         if rows:
+            self.rows_rearranged()
             self.edited.emit()
 
     def move_row(self, row: int, step: int) -> int:
@@ -133,6 +146,7 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.records[row], self.records[target] = self.records[target], self.records[row]
         self.endResetModel()
+        self.rows_rearranged()
         self.edited.emit()
         return target
 
@@ -161,7 +175,45 @@ class MultilineDelegate(QStyledItemDelegate):
         editor.setGeometry(rect)
 
 
-def record_view(model: RecordTableModel, parent: QWidget | None = None) -> QTableView:
+class FitWidths(QObject):
+    """Shares the view's width among the columns in proportion to their set widths.
+
+    A wide table (an annex's seven columns) then fills the window instead of
+    scrolling sideways; it shrinks only so far, and scrolls beyond that.
+    """
+
+    SMALLEST_SCALE = 0.65
+    NARROWEST = 44
+
+    def __init__(self, view: QTableView, model: RecordTableModel) -> None:
+        super().__init__(view)
+        self.view = view
+        self.model = model
+        view.viewport().installEventFilter(self)
+        model.modelReset.connect(self.apply)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.apply()
+        return False
+
+    def apply(self) -> None:
+        total = sum(f.width for f in self.model.fields)
+        if not total:
+            return
+        available = self.view.viewport().width()
+        scale = max(self.SMALLEST_SCALE, available / total)
+        widths = [max(self.NARROWEST, int(f.width * scale)) for f in self.model.fields]
+        rest = available - sum(widths[:-1])
+        if rest >= self.NARROWEST:
+            widths[-1] = rest
+        for column, width in enumerate(widths):
+            self.view.setColumnWidth(column, width)
+        self.view.resizeRowsToContents()
+
+
+def record_view(model: RecordTableModel, parent: QWidget | None = None,
+                fit: bool = False) -> QTableView:
     view = QTableView(parent)
     view.setModel(model)
     view.setItemDelegate(MultilineDelegate(view))
@@ -172,8 +224,14 @@ def record_view(model: RecordTableModel, parent: QWidget | None = None) -> QTabl
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-    apply_widths(view, model)
-    model.modelReset.connect(lambda: apply_widths(view, model))
+    if fit:
+        view.horizontalHeader().setStretchLastSection(False)
+        # A scroll bar coming and going as rows re-wrap would resize the columns again.
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        FitWidths(view, model).apply()
+    else:
+        apply_widths(view, model)
+        model.modelReset.connect(lambda: apply_widths(view, model))
     return view
 
 

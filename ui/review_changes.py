@@ -40,17 +40,21 @@ class ReviewChanges(BaseDialog):
             Field("where", "位置", 260, editable=False),
             Field("field", "字段", 110, editable=False,
                   get=lambda c: FIELD_LABELS.get(c.field, c.field)),
-            Field("old", "原内容", 320, editable=False),
-            Field("new", "部门改为", 320, editable=False)], changes)
-        self.view = record_view(self.model)
+            Field("old", "原内容", 320, editable=False, get=lambda c: c.old or "（空）"),
+            Field("new", "部门改为", 320, editable=False, get=lambda c: c.new or "（空）")],
+            changes)
+        self.view = record_view(self.model, fit=True)
         self.view.doubleClicked.connect(lambda index: self.toggle([index.row()]))
         summary = QListWidget()
-        summary.setMaximumHeight(110)
         for w in returned:
             summary.addItem(f"{w.department or w.path.name}：对上 {w.matched} 行，"
                             f"修改 {len(w.changes)} 处，提示 {len(w.warnings)} 条")
             for warning in w.warnings[:10]:
                 summary.addItem(f"    {warning}")
+        line = summary.sizeHintForRow(0) if summary.count() else 20
+        summary.setFixedHeight(min(6, max(2, summary.count())) * line + 2 * summary.frameWidth())
+        summary.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        summary.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         buttons_row = QHBoxLayout()
         for label, slot in (("采纳所选", lambda: self.set_selected(True)),
                             ("不采纳所选", lambda: self.set_selected(False)),

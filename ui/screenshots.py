@@ -12,10 +12,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from app.demo import load_demo
 from app.storage.repository import Repository
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 PASTED = ("序号\t原实施部门\t事项名称及权限\t事项类型\t取消依据\t加强事中事后监管措施\t备注\n"
           "1\t县公安局\t公章刻制业审批\t行政许可\t《国务院关于深化“证照分离”改革的决定》\t"
@@ -23,6 +29,79 @@ PASTED = ("序号\t原实施部门\t事项名称及权限\t事项类型\t取消�
           "2.开展“双随机、一公开”监管。\"\t\n"
           "2\t县交通运输局\t道路货运站（场）经营许可\t行政许可\t国发〔2021〕7号\t"
           "\"1.加强信用监管。\n2.依法查处违法违规行为。\"\t\n")
+
+
+REVIEW_DEPARTMENT = "县级公安部门"
+
+
+def _dialogs(window: MainWindow, work: Path) -> list[tuple[str, QWidget, QSize]]:
+    """The import preview, print preview, font settings and a department's answers to review."""
+    from app.demo import DEMO_NOTICE
+    from app.excel import exporter, roundtrip
+    from app.pdf import prints
+    from app.pdf.fonts import resolve_fonts
+    from ui.actions_backend import document_checks
+    from ui.font_settings import FontSettings
+    from ui.import_wizard import ImportWizard
+    from ui.print_preview import PrintPreview
+    from ui.review_changes import ReviewChanges
+
+    doc = window.repo.document_by_number(DEMO_NOTICE)
+    xlsx = work / "附件.xlsx"
+    exporter.export_document(doc, xlsx)
+    _spoil_one_type(xlsx)
+    wizard = ImportWizard(window.repo, window.settings, None, window)
+    wizard.resize(1200, 800)
+    wizard.show()
+    wizard.load_file(xlsx)
+    wizard.next()
+    wizard.next()
+    result = prints.print_document(doc, resolve_fonts(window.settings.font_overrides()),
+                                   work / "notice.pdf")
+    preview = PrintPreview(window.settings, result.path, doc.number,
+                           document_checks(result, doc), window)
+    preview.page_spin.setValue(2)
+    fonts = FontSettings(window.settings, window)
+    roundtrip.export_for_departments(window.repo, DEMO_NOTICE, work, [REVIEW_DEPARTMENT])
+    returned = work / roundtrip.file_name(DEMO_NOTICE, REVIEW_DEPARTMENT)
+    _answer_as_department(returned)
+    review = ReviewChanges(window.settings, [roundtrip.read_returned(window.repo, returned)],
+                           window)
+    review.model.records[-1].accepted = False
+    large = QSize(1200, 800)
+    return [("10-导入预览", wizard, large), ("11-打印预览", preview, large),
+            ("12-字体设置", fonts, fonts.size()), ("13-核对部门反馈", review, QSize(1200, 560))]
+
+
+def _spoil_one_type(path: Path) -> None:
+    """A type outside the list, so the preview shows how a warning is highlighted."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value == "行政许可":
+                cell.value = "行政审批"
+                wb.save(path)
+                return
+
+
+def _answer_as_department(path: Path) -> None:
+    """A department's typical answer: one measure reworded, one remark added."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb["附件1"]
+    cells = [c for row in ws.iter_rows() for c in row]
+    header = next(c.row for c in cells if c.value == "备注")
+    columns = {str(c.value).replace("\n", ""): c.column for c in ws[header] if c.value}
+    row = header + 1
+    measures = next(column for name, column in columns.items() if "监管措施" in name)
+    ws.cell(row, measures).value = ("取消许可后，公安机关要通过以下措施加强监管：\n"
+                                    "1.将典当行纳入日常治安检查。\n2.开展“双随机、一公开”抽查。")
+    ws.cell(row, columns["备注"]).value = "已核对"
+    wb.save(path)
 
 
 def _settle(app: QApplication) -> None:
@@ -37,7 +116,6 @@ def _save(widget: QWidget, folder: Path, name: str) -> Path:
 
 
 def take(folder: Path, db_path: Path) -> list[Path]:
-    from ui import actions_backend
     from ui.app import application, open_window, prepare
     from ui.settings import Settings
 
@@ -50,9 +128,7 @@ def take(folder: Path, db_path: Path) -> list[Path]:
     shots = []
 
     catalogue = window.catalogue
-    catalogue.department.setCurrentText("公安")
-    catalogue.apply_filter()
-    catalogue.table.selectRow(0)
+    catalogue.table.selectRow(1)
     _settle(app)
     shots.append(_save(window, folder, "1-事项库"))
 
@@ -64,7 +140,10 @@ def take(folder: Path, db_path: Path) -> list[Path]:
     shots.append(_save(window, folder, "3-正文"))
     editor = window.documents.editor
     editor.tabs.setCurrentIndex(2)
-    editor.annexes.list.setCurrentRow(0)
+    editor.annexes.list.setCurrentRow(1)
+    _settle(app)
+    editor.annexes.view.scrollTo(editor.annexes.rows.index(5, 0),
+                                 QAbstractItemView.ScrollHint.PositionAtTop)
     _settle(app)
     shots.append(_save(window, folder, "4-附件"))
 
@@ -83,8 +162,9 @@ def take(folder: Path, db_path: Path) -> list[Path]:
         _settle(app)
         shots.append(_save(window, folder, name))
 
-    for name, dialog in actions_backend.screenshot_dialogs(window, folder):
-        dialog.resize(1200, 800)
+    work = Path(tempfile.mkdtemp(prefix="quanze-shot-"))
+    for name, dialog, size in _dialogs(window, work):
+        dialog.resize(size)
         dialog.show()
         _settle(app)
         shots.append(_save(dialog, folder, name))

@@ -7,6 +7,7 @@ QUANZE_DATA_DIR.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,7 @@ class Setting:
 LAST_DATABASE = Setting("preferences/last_database", "")
 IMPORT_MAPPINGS = Setting("preferences/import_mappings", "{}")
 HIDDEN_COLUMNS = Setting("state/catalogue_hidden_columns", "6,7")
+FONT_FILES = Setting("preferences/font_files", "{}")
 
 
 class Settings:
@@ -47,6 +49,18 @@ class Settings:
 
     def set(self, setting: Setting, value: Any) -> None:
         self.qsettings.setValue(setting.key, value)
+
+    def font_overrides(self) -> dict[str, str]:
+        """Font files the clerk chose per role (app.pdf.fonts.ROLES), passed to every print."""
+        try:
+            chosen = json.loads(self.get(FONT_FILES))
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in chosen.items() if v} if isinstance(chosen, dict) else {}
+
+    def set_font_overrides(self, chosen: dict[str, str]) -> None:
+        self.set(FONT_FILES, json.dumps({k: v for k, v in chosen.items() if v},
+                                        ensure_ascii=False))
 
     # Window state -----------------------------------------------------------
     def save_geometry(self, name: str, widget: QWidget) -> None:

@@ -29,6 +29,7 @@ class TemplatesPage(QWidget):
         self.current: MeasureTemplate | None = None
         self.dirty = False
         self.list = QListWidget()
+        self.list.setStyleSheet("QListWidget::item{padding:4px 2px}")
         self.list.currentRowChanged.connect(self._selected)
         self.title = QLineEdit()
         self.text = QPlainTextEdit()
@@ -52,7 +53,8 @@ class TemplatesPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.list)
         splitter.addWidget(editor)
-        splitter.setSizes([300, 700])
+        splitter.setSizes([280, 900])
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.reload()

@@ -1,0 +1,24 @@
+"""Doing things in the window the way a clerk does them, for the UI tests."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QTableView, QWidget
+
+
+def edit_cell(qtbot, view: QTableView, row: int, column: int, text: str) -> None:
+    """As the clerk does: open the cell's editor, replace the text, Tab to commit."""
+    index = view.model().index(row, column)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.viewport().findChild(QPlainTextEdit)
+    editor.setPlainText(text)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+
+
+def column_of(model, key: str) -> int:
+    return next(n for n, f in enumerate(model.fields) if f.key == key)
+
+
+def button(parent: QWidget, text: str) -> QPushButton:
+    return next(b for b in parent.findChildren(QPushButton) if b.text() == text)
