@@ -20,8 +20,9 @@ log = logging.getLogger("quanze")
 
 
 def setup_logging() -> None:
-    if any(isinstance(h, logging.FileHandler) for h in log.handlers):
-        return
+    handlers = [*log.handlers, *logging.getLogger().handlers]
+    if any(isinstance(h, logging.FileHandler) for h in handlers):
+        return  # the command line has already set up the log file
     handler = logging.FileHandler(paths.log_dir() / "quanze.log", encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     log.addHandler(handler)
