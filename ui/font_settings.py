@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.pdf.fonts import OFFICIAL, ROLES, FontChoice, resolve_fonts
 from app.storage.errors import UserError
-from ui.base_dialog import BaseDialog
+from ui.base_dialog import BaseDialog, ok_cancel_buttons
 from ui.settings import Settings
 
 OK_COLOUR, STAND_IN_COLOUR, ERROR_COLOUR = "#1b7a2f", "#a35200", "#b00020"
@@ -98,12 +98,7 @@ class FontSettings(BaseDialog):
                       "如单位有规定字体的文件（.ttf 或 .ttc），可在这里逐个指定，以后每次打印都使用它。")
         note.setWordWrap(True)
         note.setStyleSheet("color:#555")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, "保存")
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(grid)

@@ -11,7 +11,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from app.excel.importer import ImportPreview, preview_all, preview_file, save_in
 from app.excel.layouts import FIELD_LABELS, UserLayoutStore
 from app.excel.reader import read_grids
 from app.storage.repository import Repository
+from ui.base_dialog import ok_cancel_buttons
 from ui.errors import show_error
 from ui.record_table import Field, RecordTableModel, record_view
 from ui.settings import Settings
@@ -110,12 +110,7 @@ class MappingDialog(QDialog):
                 combo.setCurrentIndex(combo.findData(guess.key))
             self.combos.append(combo)
             form.addRow(f"“{header or '（空表头）'}”列", combo)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存并使用")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, "保存并使用")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("以后遇到表头相同的文件，会自动使用这里的设置。"))
         layout.addLayout(form)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from app.excel.layouts import FIELD_LABELS
 from app.excel.roundtrip import ReturnedWorkbook, RowChange
-from ui.base_dialog import BaseDialog
+from ui.base_dialog import BaseDialog, ok_cancel_buttons
 from ui.record_table import Field, RecordTableModel, record_view
 from ui.settings import Settings
 
@@ -64,12 +63,7 @@ class ReviewChanges(BaseDialog):
             button.clicked.connect(slot)
             buttons_row.addWidget(button)
         buttons_row.addStretch()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("写入采纳的修改")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, "写入采纳的修改")
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(QLabel("双击一行可切换“采纳/不采纳”。写入前不会改动任何数据。"))
