@@ -12,8 +12,8 @@ from app.domain.departments import Department, Level
 from app.domain.documents import Annex, AnnexRow, ChangeKind, ChangeLevel, Document
 from app.domain.measures import MeasureTemplate
 from app.domain.tasks import ReportBack, Task, TaskDivision
-from app.storage.lists import responsibility_from_dict
 from app.storage.repository import Repository
+from app.storage.responsibility_tasks import responsibility_from_dict
 
 DEMO_NOTICE = "嘉政发〔2021〕2号"
 

@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.demo import load_demo
 from app.domain.documents import Annex, AnnexRow, Document
-from app.excel.exporter import export_document
-from app.excel.importer import preview_file
 from app.storage.repository import Repository
+from app.tables.exporter import export_document
+from app.tables.importer import preview_file
 
 MEASURES = ("取消许可后，市场监管部门要通过以下措施加强监管：\n"
             "1. 开展“双随机、一公开”监管，根据风险状况确定抽查比例和频次，发现违法违规行为依法查处并公开结果。\n"

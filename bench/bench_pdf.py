@@ -3,7 +3,7 @@
 Prints the time to break long titles at meaning boundaries (per title, with
 the real 二号 measure); for the demo notice and a 1,000-row annex built in
 memory: render time, pages, pages per second and file size; then, for comparison, LibreOffice
-converting the same annex exported as a workbook by app/excel/exporter.py
+converting the same annex exported as a workbook by app/tables/exporter.py
 (`soffice --headless --convert-to pdf`), when soffice is installed.
 
 Usage: python bench/bench_pdf.py
@@ -22,12 +22,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.demo import DEMO_NOTICE, document_from_dict
 from app.domain.documents import Annex, AnnexRow, Document
-from app.excel.exporter import export_document
 from app.pdf.fonts import XIAOBIAOSONG, FontSet, resolve_fonts
 from app.pdf.notice import write_notice
 from app.pdf.page import BLOCK_W, SIZE_2
-from app.pdf.prints import print_annex
+from app.pdf.printing import print_annex
 from app.pdf.titles import title_lines
+from app.tables.exporter import export_document
 
 MEASURES = (
     "取消许可后，市场监管部门和自然资源部门要通过以下措施加强监管：\n"

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from app.cli import main
+from quanze.main import main
 
 TITLE = "权责清单管理"
 

@@ -23,15 +23,15 @@ from app import paths
 from app.domain.items import PowerItem
 from app.storage import backup
 from app.storage.repository import Repository
-from ui import actions_backend
-from ui.catalogue import CataloguePage
-from ui.departments import DepartmentsPage
-from ui.documents_page import DocumentsPage
+from ui import file_actions
 from ui.errors import show_error
-from ui.responsibility_page import ResponsibilityPage
+from ui.pages.catalogue import CataloguePage
+from ui.pages.departments import DepartmentsPage
+from ui.pages.documents import DocumentsPage
+from ui.pages.responsibility import ResponsibilityPage
+from ui.pages.tasks import TasksPage
+from ui.pages.templates import TemplatesPage
 from ui.settings import LAST_DATABASE, Settings
-from ui.tasks_page import TasksPage
-from ui.templates_page import TemplatesPage
 from ui.undo import DeleteItemCommand, SaveItemCommand
 from ui.worker import JobRunner, Progress
 
@@ -78,9 +78,9 @@ class MainWindow(QMainWindow):
         self.catalogue.open_document.connect(self.open_document)
         self.documents.catalogue_changed.connect(self.catalogue_changed)
         self.documents.print_requested.connect(
-            lambda doc: actions_backend.print_preview(self, doc))
+            lambda doc: file_actions.print_preview(self, doc))
         self.documents.export_requested.connect(
-            lambda doc: actions_backend.export_document(self, doc))
+            lambda doc: file_actions.export_document(self, doc))
         self.departments.changed.connect(self.departments_changed)
 
         self.status_path = QLabel()
@@ -119,13 +119,13 @@ class MainWindow(QMainWindow):
         # A key listed twice on one action counts as ambiguous and would do nothing.
         self.redo_action.setShortcuts(list(dict.fromkeys(redo_keys)))
         self._connect_undo_group()
-        self.import_action = a("导入 Excel…", lambda: actions_backend.import_workbook(self),
+        self.import_action = a("导入 Excel…", lambda: file_actions.import_workbook(self),
                                "", "从 Excel/WPS 工作簿导入附件表格或事项")
-        self.export_action = a("导出事项库到 Excel…", lambda: actions_backend.export_items(self),
+        self.export_action = a("导出事项库到 Excel…", lambda: file_actions.export_items(self),
                                "", "把当前筛选出的事项导出为 Excel 工作簿")
         self.print_action = a("打印预览…", self.print_current, keys.Print, "预览并打印当前文件")
-        self.dept_export_action = a("导出给部门核对…", lambda: actions_backend.department_export(self))
-        self.dept_import_action = a("导入部门反馈…", lambda: actions_backend.department_import(self))
+        self.dept_export_action = a("导出给部门核对…", lambda: file_actions.department_export(self))
+        self.dept_import_action = a("导入部门反馈…", lambda: file_actions.department_import(self))
         self.backup_action = a("备份数据库", self.backup, "", "把数据库复制一份到备份文件夹")
         self.open_action = a("打开数据库…", self.choose_database, keys.Open)
         quit_action = a("退出", self.close, keys.Quit)
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
             menu.addAction(a(name, lambda n=n: self.nav.setCurrentRow(n), f"Ctrl+{n + 1}"))
         menu = self.menuBar().addMenu("工具(&T)")
         menu.addAction(a("检查数据库", self.check_database))
-        self.font_action = a("字体设置…", lambda: actions_backend.font_settings(self), "",
+        self.font_action = a("字体设置…", lambda: file_actions.font_settings(self), "",
                              "查看和指定打印公文所用的字体")
         menu.addAction(self.font_action)
         menu.addAction(a("打开备份文件夹", lambda: _open_folder(paths.backups_dir())))
@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.documents:
             self.documents._request(self.documents.print_requested)
             return
-        actions_backend.print_page_list(self)
+        file_actions.print_page_list(self)
 
     def save_item(self, old: PowerItem | None, new: PowerItem) -> None:
         try:

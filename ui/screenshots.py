@@ -37,14 +37,14 @@ REVIEW_DEPARTMENT = "县级公安部门"
 def _dialogs(window: MainWindow, work: Path) -> list[tuple[str, QWidget, QSize]]:
     """The import preview, print preview, font settings and a department's answers to review."""
     from app.demo import DEMO_NOTICE
-    from app.excel import exporter, roundtrip
-    from app.pdf import prints
+    from app.pdf import printing
     from app.pdf.fonts import resolve_fonts
-    from ui.actions_backend import document_checks
-    from ui.font_settings import FontSettings
-    from ui.import_wizard import ImportWizard
-    from ui.print_preview import PrintPreview
-    from ui.review_changes import ReviewChanges
+    from app.tables import exporter, roundtrip
+    from ui.dialogs.font_settings import FontSettings
+    from ui.dialogs.import_wizard import ImportWizard
+    from ui.dialogs.print_preview import PrintPreview
+    from ui.dialogs.review_changes import ReviewChanges
+    from ui.file_actions import document_checks
 
     doc = window.repo.document_by_number(DEMO_NOTICE)
     xlsx = work / "附件.xlsx"
@@ -56,7 +56,7 @@ def _dialogs(window: MainWindow, work: Path) -> list[tuple[str, QWidget, QSize]]
     wizard.load_file(xlsx)
     wizard.next()
     wizard.next()
-    result = prints.print_document(doc, resolve_fonts(window.settings.font_overrides()),
+    result = printing.print_document(doc, resolve_fonts(window.settings.font_overrides()),
                                    work / "notice.pdf")
     preview = PrintPreview(window.settings, result.path, doc.number,
                            document_checks(result, doc), window)

@@ -18,13 +18,14 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QtMsgType, qInstallMessageHandl
 from PySide6.QtGui import QFont, QFontMetrics, QImage
 from PySide6.QtWidgets import QApplication
 
+from app.selftest import CheckFailed, Workspace
 from app.storage.errors import UserError
 from app.storage.repository import Repository
 from ui.app import application
 from ui.fonts import bundled_font_files, install_fonts
 from ui.main_window import MainWindow
-from ui.pdf_pages import PdfPages
 from ui.settings import Settings
+from ui.widgets.pdf_pages import PdfPages
 
 SAMPLE = "权责清单"
 
@@ -121,3 +122,13 @@ def _show(db_path: Path, screenshot: Path) -> WindowReport:
     image.save(str(screenshot))
     return WindowReport(image.width(), image.height(), seconds, family,
                         len(bundled_font_files()), platform_plugins(), preview_pages=0)
+
+
+def check_window(ws: Workspace) -> str:
+    if not ws.pdf.exists():
+        raise CheckFailed("没有可供打印预览的 PDF（通知 PDF 一项未通过）。")
+    report = show_main_window(ws.db, ws.folder, ws.pdf)
+    return (f"离屏打开主窗口 {report.width}×{report.height}，用时 {report.seconds:.2f} 秒；"
+            f"界面中文字体 {report.font_family}（随程序附带字体 {report.bundled_fonts} 个）；"
+            f"打印预览显示 PDF 第 1 页（共 {report.preview_pages} 页）；"
+            f"平台插件 {'、'.join(report.platform_plugins)}")

@@ -1,19 +1,24 @@
-"""The `quanze` command line (also `python -m app`)."""
+"""The `quanze` command line: parsing, logging, and turning errors into Chinese messages.
+
+The window is not part of `app`: the program's entry point (`quanze.main`) hands in
+how to open it, and the self-test's window check.
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from app import __version__, paths
-from app.cli import argparse_zh, commands, excel, pdf
+from app import __version__, paths, selftest
+from app.cli import argparse_zh, database, excel, pdf
 from app.storage.errors import UserError
 
 log = logging.getLogger("quanze")
 
-COMMAND_MODULES = (commands, excel, pdf)
+COMMAND_MODULES = (database, excel, pdf)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,18 +48,19 @@ def setup_logging() -> None:
     root.setLevel(logging.INFO)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, run_window: Callable[[Path], int] | None = None,
+         extra_checks: Sequence[selftest.NamedCheck] = ()) -> int:
+    """Runs one sub-command (the window when none is given) and returns the exit status."""
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.self_test:
-        from app import selftest
-
-        return selftest.run()
+        return selftest.run(extra_checks=extra_checks)
     setup_logging()
-    handler = getattr(args, "handler", commands.cmd_gui)
+    args.run_window = run_window
+    handler = getattr(args, "handler", database.cmd_gui)
     try:
         return handler(args) or 0
     except UserError as exc:

@@ -6,13 +6,13 @@ import argparse
 import json
 from pathlib import Path
 
-from app.cli.commands import add_db_option, db_path
-from app.excel.exporter import export_annex, export_document
-from app.excel.importer import preview_all, save_into_document
-from app.excel.layouts import FIELD_LABELS
-from app.excel.roundtrip import apply_returned, export_for_departments, read_returned
+from app.cli.database import add_db_option, db_path
+from app.domain.layouts import FIELD_LABELS
 from app.storage.errors import UserError
 from app.storage.repository import Repository
+from app.tables.exporter import export_annex, export_document
+from app.tables.importer import preview_all, save_into_document
+from app.tables.roundtrip import apply_returned, export_for_departments, read_returned
 
 
 def register(sub: argparse._SubParsersAction) -> None:

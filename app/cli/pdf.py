@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.commands import add_db_option, db_path
+from app.cli.database import add_db_option, db_path
 from app.pdf.fonts import (
     OFFICIAL,
     ROLES,
@@ -18,7 +18,7 @@ from app.pdf.fonts import (
     role_named,
     system_font_dirs,
 )
-from app.pdf.prints import (
+from app.pdf.printing import (
     item_list_title,
     print_document,
     print_item_list,

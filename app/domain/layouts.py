@@ -92,6 +92,29 @@ BUILTIN_LAYOUTS: tuple[Layout, ...] = (
 ANNEX_LAYOUT_IDS = ("cancel", "cancelled_above", "taken_over")
 
 
+IDENTITY = Column("identity", "行标识", 12)
+STATUS = Column("status", "状态", 8, ("事项状态",))
+ITEM_BASIS = Column("basis", "设定依据", 30, ("取消依据", "依据", "法律依据"))
+ITEM_MEASURES = Column("measures", "事中事后监管措施", 56,
+                       ("加强事中事后监管措施", "市县加强事中事后监管措施", "监管措施"))
+
+CATALOGUE_LAYOUTS: tuple[Layout, ...] = (
+    Layout("items", "行政权力事项", (
+        SEQ, DEPT_NOW, NAME, TYPE, ITEM_BASIS, ITEM_MEASURES, STATUS, REMARKS)),
+    Layout("item_rows", "行政权力事项目录", (
+        SEQ, DEPT_NOW, NAME, TYPE, STATUS,
+        Column("status_date", "状态日期", 12),
+        Column("levels", "行使层级", 12),
+        Column("code", "事项编码", 16),
+        REMARKS)),
+)
+
+FIELD_LABELS = {
+    "seq": "序号", "department": "实施部门", "name": "事项名称", "type": "事项类型",
+    "basis": "依据", "measures": "事中事后监管措施", "remarks": "备注", "identity": "行标识",
+}
+
+
 def builtin_layout(layout_id: str) -> Layout:
     for layout in BUILTIN_LAYOUTS:
         if layout.id == layout_id:

@@ -24,7 +24,7 @@ from app.storage.departments import DepartmentStore
 from app.storage.documents import DocumentStore
 from app.storage.errors import UserError
 from app.storage.items import ItemStore
-from app.storage.lists import ListStore
+from app.storage.responsibility_tasks import ListStore
 
 
 class Repository:

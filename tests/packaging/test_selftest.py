@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QImage
 
 from app import paths, selftest
-from app.cli import main
+from quanze.main import WINDOW_CHECK, main
 
 pytestmark = pytest.mark.gui
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.gui
 def test_self_test_passes_and_its_numbers_match_the_files(qapp, tmp_path: Path) -> None:
     lines: list[str] = []
     folder = tmp_path / "selftest"
-    assert selftest.run(lines.append, folder) == 0
+    assert selftest.run(lines.append, folder, [WINDOW_CHECK]) == 0
     assert [line.split("]")[0] for line in lines[1:5]] == ["[通过"] * 4
     assert lines[-1].startswith("自检通过：共 4 项")
 
@@ -54,14 +54,14 @@ def test_command_line_self_test_leaves_the_user_data_folder_alone(
 def test_missing_component_fails_with_a_chinese_message(
         qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """What a build that lost the Excel back end would print."""
-    monkeypatch.setitem(sys.modules, "app.excel.exporter", None)
+    monkeypatch.setitem(sys.modules, "app.tables.exporter", None)
     lines: list[str] = []
-    assert selftest.run(lines.append, tmp_path / "st") == 1
+    assert selftest.run(lines.append, tmp_path / "st", [WINDOW_CHECK]) == 1
     excel = next(line for line in lines if "附件表格" in line)
-    assert excel.startswith("[失败] 附件表格：缺少组件 app.excel")
+    assert excel.startswith("[失败] 附件表格：缺少组件 app.tables")
     assert lines[-1].startswith("自检未通过")
     assert str(tmp_path / "st") in lines[-1]
-    assert "app.excel.exporter" in (tmp_path / "st" / "自检日志.txt").read_text(encoding="utf-8")
+    assert "app.tables.exporter" in (tmp_path / "st" / "自检日志.txt").read_text(encoding="utf-8")
 
 
 def test_without_demo_data_the_other_checks_do_not_run(
@@ -70,6 +70,6 @@ def test_without_demo_data_the_other_checks_do_not_run(
     empty.mkdir()
     monkeypatch.setattr(paths, "shipped_data_dir", lambda: empty / "data")
     lines: list[str] = []
-    assert selftest.run(lines.append, tmp_path / "st") == 1
+    assert selftest.run(lines.append, tmp_path / "st", [WINDOW_CHECK]) == 1
     assert lines[1].startswith("[失败] 示例数据库：出错：FileNotFoundError")
     assert all("未运行" in line for line in lines[2:5])

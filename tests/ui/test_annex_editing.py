@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.demo import DEMO_NOTICE
 from app.domain.departments import Department, Level
 from tests.ui.clerk import column_of, edit_cell
-from ui.annex_model import MERGED_BACKGROUND, MERGED_TIP
+from ui.models.annex import MERGED_BACKGROUND, MERGED_TIP
 
 pytestmark = pytest.mark.gui
 

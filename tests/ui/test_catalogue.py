@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 from PySide6.QtCore import Qt
 
-from ui.catalogue_model import ItemTableModel
+from ui.models.catalogue import ItemTableModel
 
 pytestmark = pytest.mark.gui
 
@@ -74,7 +74,7 @@ def test_edit_save_and_undo_go_through_the_audit_log(window, qtbot, type_text):
 def test_item_editor_shows_problems_inline_and_blocks_saving(window, qtbot, type_text):
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from ui.item_editor import ItemEditor
+    from ui.dialogs.item_editor import ItemEditor
 
     item = window.repo.items.get(window.catalogue.model.item_id(0))
     editor = ItemEditor(window.repo, window.settings, item, window)

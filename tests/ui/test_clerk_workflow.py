@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
 
 from app.demo import DEMO_NOTICE
 from tests.ui.clerk import button
-from ui.item_editor import ItemEditor
-from ui.print_preview import PrintPreview
+from ui.dialogs.item_editor import ItemEditor
+from ui.dialogs.print_preview import PrintPreview
 
 pytestmark = pytest.mark.gui
 

@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QPushButton
 
 from app.demo import DEMO_NOTICE
-from app.excel.roundtrip import export_for_departments, file_name
-from ui.review_changes import ReviewChanges
+from app.tables.roundtrip import export_for_departments, file_name
+from ui.dialogs.review_changes import ReviewChanges
 
 pytestmark = pytest.mark.gui
 

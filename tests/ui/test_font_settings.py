@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QPushButton
 
 from app.pdf.fonts import FANGSONG, OFFICIAL, ROLES, bundled_font, resolve_fonts
-from ui.font_settings import FontSettings, chinese_faces, describe
-from ui.print_preview import PrintPreview
+from ui.dialogs.font_settings import FontSettings, chinese_faces, describe
+from ui.dialogs.print_preview import PrintPreview
 
 pytestmark = pytest.mark.gui
 

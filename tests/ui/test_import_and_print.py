@@ -3,12 +3,12 @@ from __future__ import annotations
 import pytest
 
 from app.demo import DEMO_NOTICE
-from app.excel.exporter import export_document
 from app.pdf.fonts import resolve_fonts
-from app.pdf.prints import print_document
-from ui.actions_backend import document_checks
-from ui.import_wizard import NEW_DOCUMENT, ImportWizard
-from ui.print_preview import PrintPreview
+from app.pdf.printing import print_document
+from app.tables.exporter import export_document
+from ui.dialogs.import_wizard import NEW_DOCUMENT, ImportWizard
+from ui.dialogs.print_preview import PrintPreview
+from ui.file_actions import document_checks
 
 pytestmark = pytest.mark.gui
 

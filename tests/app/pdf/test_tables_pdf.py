@@ -12,7 +12,7 @@ from app.domain.documents import Annex, AnnexRow
 from app.domain.items import PowerItem
 from app.pdf.fonts import FontSet
 from app.pdf.page import Cancelled
-from app.pdf.prints import (
+from app.pdf.printing import (
     print_annex,
     print_item_list,
     print_responsibility,

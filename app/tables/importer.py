@@ -1,0 +1,347 @@
+"""Reading an annex table from a file into a preview, and saving it once the clerk confirms.
+
+Nothing is written while previewing. Saving puts every row into the
+document in one transaction, so an import lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.domain.departments import DepartmentRegistry
+from app.domain.documents import ROW_FIELDS, Annex, AnnexRow, ChangeKind, ChangeLevel
+from app.domain.layouts import BUILTIN_LAYOUTS, CATALOGUE_LAYOUTS, FIELD_LABELS, Column, Layout
+from app.domain.text import clean_cell, fold
+from app.storage.column_mappings import UserLayoutStore
+from app.storage.errors import UserError
+from app.storage.repository import Repository
+from app.tables.cells import clean, tidy, tidy_text
+from app.tables.errors import FileImportError, Progress, report
+from app.tables.grid import DEFAULT_LIMITS, Grid, Limits, column_letter
+from app.tables.reader import read_grids
+
+HEADER_SEARCH_ROWS = 30
+ANNEX_LABEL = re.compile(r"^附件\s*([0-9０-９]+)\s*[:：]?$")
+NOTE = re.compile(r"^(注|备注|说明)\s*[:：]")
+MERGE_FIELDS = ("department", "measures", "basis", "type", "remarks")
+
+
+@dataclass
+class ImportWarning:
+    sheet: str
+    row: int | None
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.sheet + (f"第{self.row}行" if self.row else "")
+        return f"{where}{self.column and '“' + self.column + '”列'}：{self.message}"
+
+
+@dataclass
+class HeaderMatch:
+    row: int
+    layout: Layout
+    columns: dict[int, Column]
+    score: float
+    duplicates: list[tuple[int, Column]] = field(default_factory=list)
+    texts: dict[int, str] = field(default_factory=dict)
+
+    def label(self, key: str) -> str:
+        """The file's own header text for a field, as the clerk sees it in the file."""
+        for index, column in self.columns.items():
+            if column.key == key:
+                return self.texts[index]
+        return FIELD_LABELS.get(key, key)
+
+
+@dataclass
+class ImportPreview:
+    """What a file's table would become; shown to the clerk before anything is saved."""
+
+    path: Path
+    sheet: str
+    layout: Layout
+    title: str
+    annex_number: int | None
+    rows: list[AnnexRow]
+    warnings: list[ImportWarning]
+    header_row: int
+    source_rows: list[int] = field(default_factory=list)
+    extra: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def base_layout(self) -> str:
+        return self.layout.id if self.layout.builtin else self.layout.extra.get("base", "cancel")
+
+    def change(self) -> tuple[ChangeKind | None, ChangeLevel | None]:
+        return infer_change(self.title or self.layout.name)
+
+    def as_json(self) -> dict[str, Any]:
+        keys = [k for k in ROW_FIELDS if self.layout.column(k) is not None]
+        return {
+            "layout": self.layout.id,
+            "sheet": self.sheet,
+            "title": self.title,
+            "rows": [{k: getattr(r, k) for k in keys} for r in self.rows],
+            "warnings": [{"sheet": w.sheet, "row": w.row, "column": w.column,
+                          "message": w.message} for w in self.warnings],
+        }
+
+
+def infer_change(title: str) -> tuple[ChangeKind | None, ChangeLevel | None]:
+    """Kind and level of change an annex title announces (`省级承接后…` → 承接, 省级)."""
+    kind = next((k for k in (ChangeKind.TAKE_OVER, ChangeKind.DEVOLVE, ChangeKind.ENTRUST,
+                             ChangeKind.TO_FILING, ChangeKind.ADJUST, ChangeKind.CANCEL)
+                 if k.value in title), None)
+    level = next((lv for lv in (ChangeLevel.NATIONAL, ChangeLevel.PROVINCE, ChangeLevel.CITY)
+                  if title.startswith(lv.value) or title.startswith(lv.value[0] + "级")), None)
+    if kind is not None and level is None:
+        level = ChangeLevel.COUNTY
+    return kind, level
+
+
+def row_change_kind(remarks: str, annex_kind: ChangeKind | None) -> ChangeKind | None:
+    """A row's own kind when its remarks say so (`改为备案`, `受…委托实施`)."""
+    for kind in (ChangeKind.TO_FILING, ChangeKind.ENTRUST, ChangeKind.DEVOLVE):
+        if kind.value in remarks:
+            return kind
+    return annex_kind
+
+
+# Header detection --------------------------------------------------------------
+def match_header(cells: Sequence[object], layout: Layout) -> HeaderMatch | None:
+    columns: dict[int, Column] = {}
+    texts: dict[int, str] = {}
+    duplicates: list[tuple[int, Column]] = []
+    score = 0.0
+    seen: set[str] = set()
+    for index, value in enumerate(cells):
+        text = clean_cell(value)
+        if not text:
+            continue
+        column = next((c for c in layout.columns if c.matches(text)), None)
+        if column is None:
+            continue
+        if column.key in seen:
+            duplicates.append((index, column))
+            continue
+        seen.add(column.key)
+        columns[index] = column
+        texts[index] = text.replace("\n", "")
+        score += 2 if fold(text) == fold(column.header) else 1
+    if len(columns) < 2 or "name" not in seen:
+        return None
+    score -= 0.5 * (len(layout.columns) - len(columns))
+    return HeaderMatch(-1, layout, columns, score, duplicates, texts)
+
+
+def find_header(grid: Grid, layouts: Sequence[Layout], user: UserLayoutStore | None,
+                ) -> HeaderMatch | None:
+    for r, cells in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
+        if user is not None and len(layouts) > 1:
+            mine = user.for_headers([clean_cell(c) for c in cells])
+            if mine is not None:
+                found = match_header(cells, mine)
+                if found is not None:
+                    found.row = r
+                    return found
+        candidates = [m for m in (match_header(cells, lay) for lay in layouts) if m]
+        if candidates:
+            best = max(candidates, key=lambda m: m.score)
+            best.row = r
+            return best
+    return None
+
+
+# Rows --------------------------------------------------------------------------
+def _title_block(grid: Grid, header_row: int) -> tuple[str, int | None]:
+    title, number = "", None
+    for cells in [[text] for text in grid.caption] + grid.rows[:header_row]:
+        texts = list(dict.fromkeys(t for t in (clean_cell(c) for c in cells) if t))
+        if len(texts) != 1:
+            continue
+        label = ANNEX_LABEL.match(texts[0])
+        if label:
+            number = int(tidy(label.group(1), "seq"))
+        else:
+            title = tidy(texts[0], "name").replace("\n", "")
+    return title, number
+
+
+def _is_repeated_header(values: dict[str, str], headers: dict[str, frozenset[str]],
+                        needed: int) -> bool:
+    """A header row repeated where the table continues on a new page."""
+    hits = sum(1 for key, names in headers.items()
+               if 0 < len(values.get(key, "")) <= 30 and fold(values[key]) in names)
+    return hits >= needed
+
+
+class RowParser:
+    """Turns a grid's data rows into AnnexRows, collecting warnings on the way."""
+
+    def __init__(self, grid: Grid, match: HeaderMatch, registry: DepartmentRegistry,
+                 types: Sequence[str]) -> None:
+        self.grid = grid
+        self.match = match
+        self.registry = registry
+        self.types = set(types)
+        self.warnings: list[ImportWarning] = []
+        self.rows: list[AnnexRow] = []
+        self.source_rows: list[int] = []
+        self.extra: list[dict[str, str]] = []
+
+    def warn(self, r: int | None, key: str, message: str) -> None:
+        self.warnings.append(ImportWarning(self.grid.sheet, r, self.match.label(key), message))
+
+    def parse(self, progress: Progress | None = None) -> None:
+        for index, column in self.match.duplicates:
+            self.warn(self.match.row + 1, column.key,
+                      f"第{column_letter(index)}列与前面的列表头相同，已忽略这一列。")
+        in_notes = False
+        headers = {c.key: frozenset(fold(n) for n in (c.header, *c.synonyms))
+                   for c in self.match.columns.values()}
+        needed = max(2, len(headers) // 2)
+        total = len(self.grid.rows)
+        for r in range(self.match.row + 1, total):
+            if r % 2000 == 0:
+                report(progress, r, total)
+            cells = [clean(c) for c in self.grid.rows[r]]
+            texts = [t for t in cells if t]
+            if not texts:
+                continue
+            if NOTE.match(texts[0]) or (in_notes and len(set(texts)) == 1):
+                in_notes = True
+                continue
+            in_notes = False
+            values = {col.key: tidy_text(cells[i] if i < len(cells) else "", col.key)
+                      for i, col in self.match.columns.items()}
+            if _is_repeated_header(values, headers, needed):
+                continue
+            if not any(v for k, v in values.items() if k not in ("seq", "identity")):
+                continue
+            self._add(r, values)
+        for r, c, message in self.grid.notes:
+            label = self.match.texts.get(c, column_letter(c) + "列")
+            self.warnings.append(ImportWarning(self.grid.sheet, r + 1, label, message))
+
+    def _add(self, r: int, values: dict[str, str]) -> None:
+        row = AnnexRow(**{k: v for k, v in values.items() if k in ROW_FIELDS})
+        if row.department:
+            dept = self.registry.resolve(row.department)
+            row.department = dept.name if dept else row.department
+        row.merged_with_above = [
+            col.key for i, col in self.match.columns.items()
+            if col.key in MERGE_FIELDS and (r, i) in self.grid.merged_above
+            and self.source_rows and self.source_rows[-1] == r]
+        if not row.name:
+            self.warn(r + 1, "name", "事项名称为空。")
+        if row.type and self.types and row.type not in self.types:
+            self.warn(r + 1, "type", f"事项类型“{row.type}”不在类型列表中，请核对。")
+        self.rows.append(row)
+        self.source_rows.append(r + 1)
+        self.extra.append({k: v for k, v in values.items() if k not in ROW_FIELDS})
+
+
+def parse_grid(path: Path, grid: Grid, layouts: Sequence[Layout], registry: DepartmentRegistry,
+               types: Sequence[str], user: UserLayoutStore | None = None,
+               progress: Progress | None = None) -> ImportPreview | None:
+    match = find_header(grid, layouts, user)
+    if match is None:
+        return None
+    title, number = _title_block(grid, match.row)
+    parser = RowParser(grid, match, registry, types)
+    parser.parse(progress)
+    preview = ImportPreview(path, grid.sheet, match.layout, title, number, parser.rows,
+                            parser.warnings, match.row + 1, parser.source_rows, parser.extra)
+    stated = Annex(title=title, layout=match.layout.id).stated_count()
+    if stated is not None and stated != len(parser.rows):
+        preview.warnings.insert(0, ImportWarning(
+            grid.sheet, None, "", f"标题写明{stated}项，实际读到{len(parser.rows)}行，请核对。"))
+    return preview
+
+
+# Entry points ------------------------------------------------------------------
+def find_layout(layout_id: str, user_layouts: list[Layout]) -> Layout:
+    for layout in (*BUILTIN_LAYOUTS, *CATALOGUE_LAYOUTS, *user_layouts):
+        if layout.id == layout_id:
+            return layout
+    raise UserError(f"没有编号为“{layout_id}”的表格格式。可用的格式："
+                    + "、".join(f"{x.id}（{x.name}）" for x in (*BUILTIN_LAYOUTS, *user_layouts)))
+
+
+def _layouts(repo: Repository, layout_id: str) -> tuple[list[Layout], UserLayoutStore]:
+    user = UserLayoutStore(repo.db)
+    if layout_id and layout_id != "auto":
+        return [find_layout(layout_id, user.all())], user
+    return list(BUILTIN_LAYOUTS), user
+
+
+def preview_all(path: Path | str, repo: Repository, layout: str = "auto",
+                limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None,
+                ) -> list[ImportPreview]:
+    """A preview for every sheet or Word table that has a recognisable header."""
+    path = Path(path)
+    grids = read_grids(path, limits, progress)
+    if not any(grid.rows for grid in grids):
+        raise FileImportError(path, "文件中没有任何内容（所有工作表都是空的）。")
+    layouts, user = _layouts(repo, layout)
+    registry = repo.departments.registry()
+    types = repo.lists.item_types()
+    previews = [p for p in (parse_grid(path, g, layouts, registry, types, user, progress)
+                            for g in grids) if p is not None]
+    if not previews:
+        sheets = "、".join(g.sheet for g in grids if g.rows)
+        raise FileImportError(path, f"在（{sheets}）的前{HEADER_SEARCH_ROWS}行中没有找到可识别的表头。"
+                              "表头至少要有“事项名称”和另一列（如“序号”“事项类型”“实施部门”）。"
+                              "如果这是新格式的表格，请在程序中设置一次列对应关系。")
+    return previews
+
+
+def preview_file(path: Path | str, repo: Repository, layout: str = "auto", sheet: str = "",
+                 limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None) -> ImportPreview:
+    """The preview of one table: the named sheet, else the first one with a header."""
+    previews = preview_all(path, repo, layout, limits, progress)
+    if not sheet:
+        return previews[0]
+    for preview in previews:
+        if preview.sheet == sheet:
+            return preview
+    raise FileImportError(path, "这个工作表中没有找到可识别的表头。", sheet)
+
+
+def save_into_document(repo: Repository, document_number: str,
+                       previews: Sequence[ImportPreview], annex_number: int | None = None,
+                       ) -> list[Annex]:
+    """Put each previewed table into the document as an annex, all in one transaction.
+
+    With `annex_number`, the first table replaces that annex's rows (or becomes that
+    annex when the document has fewer); other tables are added after it.
+    """
+    doc = repo.document_by_number(document_number)
+    touched = []
+    for offset, preview in enumerate(previews):
+        kind, level = preview.change()
+        rows = [AnnexRow(**r.field_values(), change_kind=row_change_kind(r.remarks, kind),
+                         change_level=level,
+                         merged_with_above=list(r.merged_with_above)) for r in preview.rows]
+        target = None if annex_number is None else annex_number + offset
+        if target is not None and target < 1:
+            raise UserError(f"附件序号应从 1 开始，不能是 {target}。")
+        if target is not None and target <= len(doc.annexes):
+            annex = doc.annexes[target - 1]
+            annex.rows = rows
+            annex.layout = preview.base_layout
+            if preview.title:
+                annex.title = preview.title
+        else:
+            annex = Annex(title=preview.title or preview.layout.name, layout=preview.base_layout,
+                          rows=rows, change_kind=kind, change_level=level)
+            doc.annexes.append(annex)
+        touched.append(annex)
+    repo.save_document(doc)
+    return touched

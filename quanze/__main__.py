@@ -1,0 +1,3 @@
+from quanze.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,39 @@
+"""Start the window by default, hand sub-commands to `app.cli`, add the window to the self-test."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import cli, paths
+from app.selftest import Workspace
+
+log = logging.getLogger("quanze")
+
+
+def run_window(db_path: Path) -> int:
+    """The window on this database; a Qt that cannot be loaded is logged and said in Chinese."""
+    try:
+        from ui.app import run
+    except ImportError:
+        log.exception("the window could not be loaded")
+        print("程序窗口无法启动：界面组件缺失或已损坏，请重新安装程序。"
+              f"详情已写入日志：{paths.log_dir() / 'quanze.log'}\n"
+              "命令行仍可使用，例如：quanze items --search 许可", file=sys.stderr)
+        return 1
+    return run(db_path)
+
+
+def check_window(ws: Workspace) -> str:
+    from ui.selftest import check_window as check
+
+    return check(ws)
+
+
+WINDOW_CHECK = ("程序窗口", "ui", check_window)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return cli.main(argv, run_window=run_window, extra_checks=(WINDOW_CHECK,))

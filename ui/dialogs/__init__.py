@@ -1,0 +1,1 @@
+"""Modal dialogs: editors, the import wizard, print preview, settings."""

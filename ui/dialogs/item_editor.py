@@ -1,0 +1,145 @@
+"""The item editor: required fields checked as the clerk types, aliases accepted."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.items import ItemStatus, PowerItem
+from app.storage.repository import Repository
+from ui.dialogs.base import BaseDialog
+from ui.settings import Settings
+from ui.widgets.measures_editor import MeasuresEditor
+
+
+def department_combo(repo: Repository) -> QComboBox:
+    """An editable combo over every name and alias, completing on any part."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    names: list[str] = []
+    for dept in repo.departments.all():
+        names += [n for n in dept.all_names() if n not in names]
+    combo.addItems(names)
+    completer = QCompleter(names, combo)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    combo.setCompleter(completer)
+    return combo
+
+
+class ItemEditor(BaseDialog):
+    name = "item_editor"
+
+    def __init__(self, repo: Repository, settings: Settings, item: PowerItem,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(settings, parent)
+        self.repo = repo
+        self.original = item
+        self.setWindowTitle("新增事项" if item.id is None else f"修改事项：{item.name}")
+        self.resize(760, 720)
+
+        self.name_edit = QLineEdit(item.name)
+        self.type_combo = QComboBox()
+        self.type_combo.addItems(repo.lists.item_types())
+        if item.type and self.type_combo.findText(item.type) < 0:
+            self.type_combo.addItem(item.type)
+        self.type_combo.setCurrentText(item.type)
+        self.department_combo = department_combo(repo)
+        self.department_combo.setCurrentText(item.department)
+        self.department_hint = QLabel()
+        self.department_hint.setStyleSheet("color:#666")
+        self.levels_edit = QLineEdit(item.levels)
+        self.code_edit = QLineEdit(item.code)
+        self.status_combo = QComboBox()
+        self.status_combo.addItems([str(s) for s in ItemStatus])
+        self.status_combo.setCurrentText(str(item.status))
+        self.basis_edit = QPlainTextEdit(item.basis)
+        self.basis_edit.setMaximumHeight(90)
+        self.measures = MeasuresEditor(repo.lists.templates())
+        self.measures.set_text(item.measures)
+        self.remarks_edit = QLineEdit(item.remarks)
+        self.problems = QLabel()
+        self.problems.setStyleSheet("color:#b00020")
+        self.problems.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("事项名称 *", self.name_edit)
+        form.addRow("事项类型 *", self.type_combo)
+        form.addRow("实施部门 *", self.department_combo)
+        form.addRow("", self.department_hint)
+        form.addRow("行使层级", self.levels_edit)
+        form.addRow("事项编码", self.code_edit)
+        form.addRow("状态", self.status_combo)
+        form.addRow("设定依据", self.basis_edit)
+        form.addRow("监管措施", self.measures)
+        form.addRow("备注", self.remarks_edit)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+
+        for signal in (self.name_edit.textChanged, self.type_combo.currentTextChanged,
+                       self.department_combo.currentTextChanged, self.levels_edit.textChanged,
+                       self.code_edit.textChanged, self.status_combo.currentTextChanged,
+                       self.basis_edit.textChanged, self.measures.changed,
+                       self.remarks_edit.textChanged):
+            signal.connect(self._changed)
+        self._check()
+        self.restore_state()
+
+    def item(self) -> PowerItem:
+        return dataclasses.replace(
+            self.original, name=self.name_edit.text().strip(),
+            type=self.type_combo.currentText(),
+            department=self.department_combo.currentText().strip(),
+            levels=self.levels_edit.text().strip(), code=self.code_edit.text().strip(),
+            status=ItemStatus(self.status_combo.currentText()),
+            basis=self.basis_edit.toPlainText().strip(), measures=self.measures.text(),
+            remarks=self.remarks_edit.text().strip())
+
+    def _changed(self) -> None:
+        self.dirty = self.item() != self.original
+        self._check()
+
+    def _check(self) -> list[str]:
+        item = self.item()
+        problems = self.repo.validate_item(item)
+        self.problems.setText("\n".join(problems))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
+        written = item.department
+        dept = self.repo.departments.registry().resolve(written) if written else None
+        if dept is None:
+            self.department_hint.setText(
+                "部门名录中没有这个名称，保存时将作为新部门登记。" if written else "")
+        elif dept.name != written:
+            self.department_hint.setText(f"“{written}”是“{dept.name}”的别名，将记在该部门下。")
+        else:
+            self.department_hint.setText("")
+        return problems
+
+    def accept(self) -> None:
+        if self._check():
+            return
+        self.dirty = False
+        super().accept()

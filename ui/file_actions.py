@@ -1,0 +1,299 @@
+"""Menu actions that turn data into files and files into data: print, export, import.
+
+Each runs its slow part as a background job of the main window.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QStackedWidget, QWidget
+
+from app.domain.documents import Document
+from app.storage.items import ItemFilter
+from app.storage.repository import Repository
+from ui.worker import Cancelled, Progress
+
+if TYPE_CHECKING:
+    from app.pdf.fonts import FontSet
+    from app.pdf.printing import PrintResult
+    from app.tables.exporter import ExportResult
+    from ui.pages.catalogue import CataloguePage
+    from ui.pages.documents import DocumentsPage
+    from ui.pages.responsibility import ResponsibilityPage
+    from ui.pages.tasks import TasksPage
+    from ui.settings import Settings
+    from ui.worker import JobRunner
+
+
+
+class Window(Protocol):
+    """What the actions use of the main window: a protocol, so this module does not import it."""
+
+    repo: Repository
+    settings: Settings
+    jobs: JobRunner
+    stack: QStackedWidget
+    catalogue: CataloguePage
+    documents: DocumentsPage
+    responsibility: ResponsibilityPage
+    tasks: TasksPage
+
+    def catalogue_changed(self) -> None: ...
+
+    def show_page(self, page: QWidget) -> None: ...
+
+
+# The back ends pull in ReportLab and openpyxl; they are imported when first used so
+# that starting the window stays fast.
+
+
+def _pdf_dir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="quanze-print-"))
+
+
+def _safe_name(text: str) -> str:
+    return "".join(c for c in text if c not in '\\/:*?"<>|\n\r\t').strip() or "未命名"
+
+
+def _pdf_job(work: Callable[[Progress], Any]) -> Callable[[Progress], Any]:
+    def run(progress: Progress) -> Any:
+        from app.pdf.page import Cancelled as PdfCancelled
+
+        try:
+            return work(progress)
+        except PdfCancelled as exc:
+            raise Cancelled from exc
+
+    return run
+
+
+def _show_preview(window: Window, path: Path, title: str,
+                  checks: list[tuple[bool, str]]) -> None:
+    from ui.dialogs.print_preview import PrintPreview
+
+    PrintPreview(window.settings, path, title, checks, window).exec()
+
+
+# Printing -----------------------------------------------------------------------
+def font_checks(substitutions: list[str]) -> list[tuple[bool, str]]:
+    """The stand-in fonts, so the clerk knows before printing (字体设置 can change them)."""
+    from ui.dialogs.font_settings import chinese_faces
+
+    return [(True, f"字体替代：{chinese_faces(line)}") for line in substitutions]
+
+
+def document_checks(result: PrintResult, doc: Document) -> list[tuple[bool, str]]:
+    checks: list[tuple[bool, str]] = [(False, str(p)) for p in result.problems]
+    if not result.problems:
+        rows = sum(len(a.rows) for a in doc.annexes)
+        checks.append((True, f"标题、附件说明和正文中的项数与附件表格一致（{len(doc.annexes)} 个附件，"
+                             f"共 {rows} 项）。"))
+    checks += font_checks(result.substitutions)
+    checks.append((True, f"共 {result.pages} 页。"))
+    return checks
+
+
+def print_preview(window: Window, document: Document) -> None:
+    from app.pdf import printing
+    from app.pdf.fonts import resolve_fonts
+
+    out = _pdf_dir() / f"{_safe_name(document.number or document.title)}.pdf"
+    overrides = window.settings.font_overrides()
+
+    def work(progress: Progress) -> PrintResult:
+        return printing.print_document(document, resolve_fonts(overrides), out, progress=progress)
+
+    window.jobs.run("正在排版文件…", _pdf_job(work), lambda result: _show_preview(
+        window, result.path, document.number, document_checks(result, document)))
+
+
+def print_items(window: Window) -> None:
+    """The catalogue as filtered on screen, as a printed list."""
+    from app.pdf import printing
+    from app.pdf.fonts import resolve_fonts
+
+    item_filter = window.catalogue.current_filter()
+    order = window.catalogue.model.order_by
+    path, title = window.repo.path, _list_title(item_filter)
+    out = _pdf_dir() / f"{_safe_name(title)}.pdf"
+    overrides = window.settings.font_overrides()
+
+    def work(progress: Progress) -> tuple[int, list[str]]:
+        fonts = resolve_fonts(overrides)
+        with Repository.open(path, make_backup=False) as repo:
+            rows = repo.items.query(item_filter, order)
+        return printing.print_item_list(title, rows, fonts, out, progress), fonts.substitutions()
+
+    def done(result: tuple[int, list[str]]) -> None:
+        pages, substitutions = result
+        count = window.catalogue.model.rowCount()
+        _show_preview(window, out, title, [(True, f"共 {count} 个事项，{pages} 页。"),
+                                           *font_checks(substitutions)])
+
+    window.jobs.run("正在排版事项清单…", _pdf_job(work), done)
+
+
+def font_settings(window: Window) -> None:
+    from ui.dialogs.font_settings import FontSettings
+
+    FontSettings(window.settings, window).exec()
+
+
+def print_page_list(window: Window) -> None:
+    """Responsibility list or task division, whichever page is showing."""
+    from app.pdf import printing
+    from app.pdf.fonts import resolve_fonts
+
+    page = window.stack.currentWidget()
+    overrides = window.settings.font_overrides()
+    if page is window.responsibility and window.responsibility.current is not None:
+        rlist = window.responsibility.current
+        title = f"{rlist.department}责任清单"
+
+        def draw(fonts: FontSet, progress: Progress) -> int:
+            return printing.print_responsibility(rlist, fonts, out, progress)
+    elif page is window.tasks and window.tasks.division is not None:
+        division = window.tasks.division
+        title = division.title
+
+        def draw(fonts: FontSet, progress: Progress) -> int:
+            return printing.print_tasks(division, fonts, out, progress)
+    else:
+        print_items(window)
+        return
+    out = _pdf_dir() / f"{_safe_name(title)}.pdf"
+
+    def work(progress: Progress) -> tuple[int, list[str]]:
+        fonts = resolve_fonts(overrides)
+        return draw(fonts, progress), fonts.substitutions()
+
+    window.jobs.run("正在排版…", _pdf_job(work), lambda result: _show_preview(
+        window, out, title, [(True, f"共 {result[0]} 页。"), *font_checks(result[1])]))
+
+
+def _list_title(item_filter: ItemFilter) -> str:
+    parts = [item_filter.department, item_filter.type, item_filter.status]
+    label = "".join(p for p in parts if p)
+    return f"{label}行政权力事项清单" if label else "行政权力事项清单"
+
+
+# Export -------------------------------------------------------------------------
+def _ask_save(parent: QWidget, title: str, name: str) -> Path | None:
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / name),
+                                            "Excel 工作簿 (*.xlsx)")
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
+
+
+def _exported(window: Window, result: ExportResult) -> None:
+    lines = [f"已导出 {result.rows} 行到：", str(result.path)]
+    if result.warnings:
+        lines += ["", "请注意：", *result.warnings[:15]]
+    QMessageBox.information(window, "导出完成", "\n".join(lines))
+
+
+def export_document(window: Window, document: Document) -> None:
+    from app.tables import exporter
+
+    path = _ask_save(window, "导出附件表格", f"{_safe_name(document.number)}附件.xlsx")
+    if path is None:
+        return
+    window.jobs.run("正在导出…", lambda p: exporter.export_document(document, path, p),
+                    lambda result: _exported(window, result))
+
+
+def export_items(window: Window) -> None:
+    from app.tables import exporter
+
+    item_filter = window.catalogue.current_filter()
+    order = window.catalogue.model.order_by
+    title = _list_title(item_filter)
+    path = _ask_save(window, "导出事项库", f"{title}.xlsx")
+    if path is None:
+        return
+    db_path = window.repo.path
+
+    def work(progress: Progress) -> ExportResult:
+        with Repository.open(db_path, make_backup=False) as repo:
+            ids = repo.items.query_ids(item_filter, order)
+            items = [repo.items.get(i) for i in ids]
+        return exporter.export_items(items, path, title, progress)
+
+    window.jobs.run("正在导出事项库…", work, lambda result: _exported(window, result))
+
+
+# Import and department round trips ----------------------------------------------
+def import_workbook(window: Window) -> None:
+    from ui.dialogs.import_wizard import ImportWizard
+
+    wizard = ImportWizard(window.repo, window.settings, window.jobs, window)
+    if wizard.exec():
+        window.documents.reload(select_id=wizard.saved_document_id)
+        window.catalogue_changed()
+        window.show_page(window.documents)
+
+
+def department_export(window: Window) -> None:
+    from app.tables import roundtrip
+
+    numbers = [s.number for s in window.repo.documents.summaries() if s.row_count]
+    if not numbers:
+        QMessageBox.information(window, "导出给部门核对", "还没有带附件表格的文件。")
+        return
+    current = window.documents.editor.document.number
+    number, ok = QInputDialog.getItem(window, "导出给部门核对",
+                                      "选择文件（每个部门生成一个工作簿，部门只能修改类型、依据、措施和备注）：",
+                                      numbers, numbers.index(current) if current in numbers else 0,
+                                      False)
+    if not ok:
+        return
+    folder = QFileDialog.getExistingDirectory(window, "选择保存工作簿的文件夹", str(Path.home()))
+    if not folder:
+        return
+    db_path = window.repo.path
+
+    def work(progress: Progress) -> list[ExportResult]:
+        with Repository.open(db_path, make_backup=False) as repo:
+            return roundtrip.export_for_departments(repo, number, folder, progress=progress)
+
+    window.jobs.run("正在为各部门生成工作簿…", work, lambda results: QMessageBox.information(
+        window, "导出完成", f"已为 {len(results)} 个部门生成工作簿，保存在：\n{folder}"))
+
+
+def department_import(window: Window) -> None:
+    from app.tables import roundtrip
+    from ui.dialogs.review_changes import ReviewChanges
+
+    names, _ = QFileDialog.getOpenFileNames(window, "选择各部门交回的工作簿", str(Path.home()),
+                                            "Excel 工作簿 (*.xlsx *.xls)")
+    if not names:
+        return
+    db_path = window.repo.path
+
+    def work(progress: Progress) -> list[roundtrip.ReturnedWorkbook]:
+        with Repository.open(db_path, make_backup=False) as repo:
+            return [roundtrip.read_returned(repo, name, progress=progress) for name in names]
+
+    def review(returned: list[roundtrip.ReturnedWorkbook]) -> None:
+        dialog = ReviewChanges(window.settings, returned, window)
+        if not dialog.exec():
+            return
+        try:
+            applied = roundtrip.apply_returned(window.repo, returned)
+        except Exception as exc:
+            from ui.errors import show_error
+
+            show_error(window, exc)
+            return
+        QMessageBox.information(window, "导入完成", f"已采纳 {applied} 处修改，并登记了部门报送情况。")
+        window.catalogue_changed()
+        window.documents.reload()
+        window.tasks.reload_reports()
+
+    window.jobs.run("正在读取部门反馈…", work, review)

@@ -1,0 +1,265 @@
+"""事项库: the filter bar, the lazy table of all items and the detail pane."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.items import ItemStatus, PowerItem
+from app.storage.items import ItemFilter
+from app.storage.repository import Repository
+from ui.dialogs.item_editor import ItemEditor, department_combo
+from ui.models.catalogue import COLUMNS, ItemTableModel
+from ui.settings import HIDDEN_COLUMNS, Settings
+from ui.widgets.item_detail import ItemDetail
+
+DEBOUNCE_MS = 250
+ALL = "全部"
+
+
+class CataloguePage(QWidget):
+    open_document = Signal(int)
+    save_item = Signal(object, object)  # old item or None, new item
+    delete_item = Signal(object)
+    counts_changed = Signal()
+
+    def __init__(self, repo: Repository, settings: Settings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.settings = settings
+        self.model = ItemTableModel(repo)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("查找：事项名称、部门、依据、监管措施中的文字（Ctrl+F）")
+        self.search.setClearButtonEnabled(True)
+        self.department = department_combo(repo)
+        self.department.insertItem(0, "")
+        self.department.setCurrentIndex(0)
+        self.department.lineEdit().setPlaceholderText("全部部门（可输入简称）")
+        self.department.setMinimumWidth(200)
+        self.type = QComboBox()
+        self.status = QComboBox()
+        self.document = QComboBox()
+        self.document.setEditable(True)
+        self.document.lineEdit().setPlaceholderText("全部文件")
+        self.document.setMinimumWidth(170)
+        self.reset_button = QPushButton("清除条件")
+        self.count_label = QLabel()
+        self.fill_choices()
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self.timer.start)
+        self.department.currentTextChanged.connect(self.timer.start)
+        self.document.currentTextChanged.connect(self.timer.start)
+        self.type.currentIndexChanged.connect(self.apply_filter)
+        self.status.currentIndexChanged.connect(self.apply_filter)
+        self.reset_button.clicked.connect(self.clear_filter)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        for label, widget in (("部门", self.department), ("类型", self.type),
+                              ("状态", self.status), ("文件", self.document)):
+            bar.addWidget(QLabel(label))
+            bar.addWidget(widget, 1)
+        bar.addWidget(self.reset_button)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 10)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self.choose_columns)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((56, 300, 160, 84, 60, 96, 90, 110, 120)):
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(lambda _: self.edit_current())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._after_reset)
+
+        self.detail = ItemDetail()
+        self.detail.open_document.connect(self.open_document)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table)
+        left_layout.addWidget(self.count_label)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter)
+        self._restore_state()
+        self._update_count()
+
+    # Filter -----------------------------------------------------------------
+    def fill_choices(self) -> None:
+        for combo, values in ((self.type, self.repo.lists.item_types()),
+                              (self.status, [str(s) for s in ItemStatus])):
+            current = combo.currentText()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItems([ALL, *values])
+            combo.setCurrentText(current or ALL)
+            combo.blockSignals(False)
+        current = self.document.currentText()
+        self.document.blockSignals(True)
+        self.document.clear()
+        self.document.addItems(["", *[s.number for s in self.repo.documents.summaries()]])
+        self.document.setCurrentText(current)
+        self.document.blockSignals(False)
+
+    def current_filter(self) -> ItemFilter:
+        def choice(combo: QComboBox) -> str:
+            return "" if combo.currentText() == ALL else combo.currentText()
+
+        return ItemFilter(search=self.search.text().strip(),
+                          department=self.department.currentText().strip(),
+                          type=choice(self.type), status=choice(self.status),
+                          document=self.document.currentText().strip())
+
+    def apply_filter(self) -> None:
+        self.timer.stop()
+        selected = self.current_id()
+        self.model.set_filter(self.current_filter())
+        if selected is not None:
+            self.select_item(selected)
+
+    def clear_filter(self) -> None:
+        for edit in (self.search, self.department.lineEdit(), self.document.lineEdit()):
+            edit.clear()
+        self.type.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)
+        self.apply_filter()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _after_reset(self) -> None:
+        self._update_count()
+        if self.current_id() is None:
+            self.detail.show_nothing()
+
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        note = "" if self.model.filter.is_empty() else "（已按条件筛选）"
+        self.count_label.setText(f"共 {shown} 个事项{note}")
+
+    # Selection and detail ---------------------------------------------------
+    def current_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.item_id(rows[0].row()) if rows else None
+
+    def select_item(self, item_id: int) -> None:
+        row = self.model.row_of(item_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        item_id = self.current_id()
+        if item_id is None:
+            self.detail.show_nothing()
+            return
+        self.detail.show_item(self.repo.items.get(item_id), self.repo.items.timeline(item_id))
+
+    def item_changed(self, item_id: int, rows_changed: bool) -> None:
+        """Called after a save or undo: refresh what that change touched, nothing more."""
+        if rows_changed:
+            self.model.reload()
+        else:
+            self.model.refresh_items([item_id])
+        if self.current_id() == item_id or rows_changed:
+            self.select_item(item_id)
+            self.show_detail()
+        self._update_count()
+
+    # Editing ----------------------------------------------------------------
+    def new_item(self) -> None:
+        types = self.repo.lists.item_types()
+        item = PowerItem(name="", type=types[0] if types else "",
+                         department=self.department.currentText().strip())
+        editor = ItemEditor(self.repo, self.settings, item, self)
+        if editor.exec():
+            self.save_item.emit(None, editor.item())
+
+    def edit_current(self) -> None:
+        item_id = self.current_id()
+        if item_id is None:
+            return
+        old = self.repo.items.get(item_id)
+        editor = ItemEditor(self.repo, self.settings, old, self)
+        if editor.exec():
+            new = editor.item()
+            if new != old:
+                self.save_item.emit(old, new)
+
+    def delete_current(self) -> None:
+        item_id = self.current_id()
+        if item_id is None:
+            return
+        item = self.repo.items.get(item_id)
+        answer = QMessageBox.question(
+            self, "删除事项", f"确定删除事项“{item.name}”吗？\n删除后可用“编辑 → 撤销”恢复。")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_item.emit(item)
+
+    # Columns and state ------------------------------------------------------
+    def choose_columns(self, pos: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for column, (_key, label) in enumerate(COLUMNS):
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column != 1)
+            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+        menu.exec(header.mapToGlobal(pos))
+
+    def _restore_state(self) -> None:
+        self.settings.restore_header("catalogue", self.table.horizontalHeader())
+        self.settings.restore_splitter("catalogue", self.splitter)
+        hidden = self.settings.get(HIDDEN_COLUMNS)
+        if not self.settings.qsettings.contains("header/catalogue"):
+            for column in (int(c) for c in hidden.split(",") if c):
+                self.table.setColumnHidden(column, True)
+            self.splitter.setSizes([700, 450])
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def save_state(self) -> None:
+        self.settings.save_header("catalogue", self.table.horizontalHeader())
+        self.settings.save_splitter("catalogue", self.splitter)

@@ -1,0 +1,213 @@
+"""部门: the department registry with aliases, so differently written names match.
+
+Edits to the shown department are undoable until saved (snapshots of the three
+fields on `undo_stack`); choosing or saving a department starts a fresh history.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.departments import Department, Level
+from app.storage.repository import Repository
+from ui.dialogs.base import confirm_discard
+from ui.errors import show_error
+from ui.undo import SnapshotCommand, UndoKeysToWindow
+
+
+class DepartmentsPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, repo: Repository, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.current: Department | None = None
+        self.dirty = False
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(200)
+
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["部门名称", "层级", "别名（简称）", "事项数"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selected)
+
+        self.name = QLineEdit()
+        self.level = QComboBox()
+        self.level.addItems([str(level) for level in Level])
+        self.aliases = QPlainTextEdit()
+        self.aliases.setPlaceholderText("每行一个别名，如：\n县公安局\n县级公安部门")
+        self.usage = QLabel()
+        self.usage.setStyleSheet("color:#666")
+        form = QFormLayout()
+        form.addRow("部门名称", self.name)
+        form.addRow("层级", self.level)
+        form.addRow("别名", self.aliases)
+        form.addRow("", self.usage)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton("保存部门")
+        self.new_button = QPushButton("新增部门")
+        self.delete_button = QPushButton("删除部门")
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch()
+        self.save_button.clicked.connect(self.save)
+        self.new_button.clicked.connect(self.new)
+        self.delete_button.clicked.connect(self.delete)
+        self.name.textChanged.connect(lambda: self._edited("name", "修改部门名称"))
+        self.level.currentTextChanged.connect(lambda: self._edited("", "修改层级"))
+        self.aliases.textChanged.connect(lambda: self._edited("aliases", "修改别名"))
+        self.undo_keys = UndoKeysToWindow(self)
+        self.undo_keys.watch(self.name, self.aliases)
+        self._state = self._saved_state = self._capture()
+
+        editor = QWidget()
+        editor_layout = QVBoxLayout(editor)
+        note = QLabel("别名用于导入和筛选：文件里写成别名的部门会归到这里。")
+        note.setWordWrap(True)
+        editor_layout.addWidget(note)
+        editor_layout.addLayout(form)
+        editor_layout.addLayout(buttons)
+        editor_layout.addStretch()
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(editor)
+        self.splitter.setSizes([650, 400])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        self.reload()
+
+    def reload(self) -> None:
+        counts = dict(self.repo.db.execute(
+            "SELECT department_id, count(*) FROM items GROUP BY department_id").fetchall())
+        self.departments = self.repo.departments.all()
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self.departments))
+        for row, dept in enumerate(self.departments):
+            values = (dept.name, str(dept.level), "、".join(dept.aliases),
+                      str(counts.get(dept.id, 0)))
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                if column == 3:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, cell)
+        self.table.blockSignals(False)
+        self.table.resizeRowsToContents()
+
+    def _selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        if self.dirty and not confirm_discard(self, "部门的修改"):
+            return
+        self.show_department(self.departments[rows[0].row()])
+
+    def show_department(self, dept: Department) -> None:
+        self.current = dept
+        self._show_fields((dept.name, str(dept.level), "\n".join(dept.aliases)))
+        self._reset_history()
+        used = 0
+        if dept.id is not None:
+            used = self.repo.db.execute("SELECT count(*) FROM items WHERE department_id = ?",
+                                        [dept.id]).fetchone()[0]
+        self.usage.setText(f"该部门有 {used} 个事项。" if dept.id else "新部门，尚未保存。")
+
+    def _reset_history(self) -> None:
+        self.dirty = False
+        self.undo_stack.clear()
+        self._state = self._saved_state = self._capture()
+
+    def _show_fields(self, state: tuple[str, str, str]) -> None:
+        for widget in (self.name, self.level, self.aliases):
+            widget.blockSignals(True)
+        name, level, aliases = state
+        self.name.setText(name)
+        self.level.setCurrentText(level)
+        if self.aliases.toPlainText() != aliases:
+            self.aliases.setPlainText(aliases)
+        for widget in (self.name, self.level, self.aliases):
+            widget.blockSignals(False)
+
+    def _capture(self) -> tuple[str, str, str]:
+        return self.name.text(), self.level.currentText(), self.aliases.toPlainText()
+
+    def _edited(self, key: str, label: str) -> None:
+        before, self._state = self._state, self._capture()
+        self.undo_stack.push(SnapshotCommand(label, before, self._state, self._restore, key))
+        self.dirty = True
+
+    def _restore(self, state: object) -> None:
+        assert isinstance(state, tuple)
+        self._show_fields(state)
+        self._state = state
+        self.dirty = state != self._saved_state
+
+    def new(self) -> None:
+        if self.dirty and not confirm_discard(self, "部门的修改"):
+            return
+        self.table.clearSelection()
+        self.show_department(Department(name=""))
+        self.name.setFocus()
+
+    def edited_department(self) -> Department:
+        base = self.current or Department(name="")
+        aliases = [a.strip() for a in self.aliases.toPlainText().splitlines() if a.strip()]
+        return Department(name=self.name.text().strip(), level=Level(self.level.currentText()),
+                          aliases=aliases, id=base.id)
+
+    def save(self) -> bool:
+        dept = self.edited_department()
+        try:
+            self.repo.save_department(dept)
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self.current = dept
+        self._reset_history()
+        self.reload()
+        row = next(n for n, d in enumerate(self.departments) if d.id == dept.id)
+        self.table.selectRow(row)
+        self.changed.emit()
+        return True
+
+    def delete(self) -> None:
+        if self.current is None or self.current.id is None:
+            return
+        answer = QMessageBox.question(self, "删除部门", f"确定删除部门“{self.current.name}”吗？")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.repo.delete_department(self.current.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.current = None
+        self.dirty = False
+        self.reload()
+        self.changed.emit()

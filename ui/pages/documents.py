@@ -1,0 +1,218 @@
+"""文件: the list of documents and the editor of the chosen one."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.apply import apply_document
+from app.domain.documents import Document
+from app.storage.repository import Repository
+from ui.dialogs.base import confirm_discard
+from ui.errors import show_error
+from ui.widgets.document_editor import DocumentEditor
+
+
+class DocumentsPage(QWidget):
+    catalogue_changed = Signal()
+    print_requested = Signal(object)
+    export_requested = Signal(object)
+
+    def __init__(self, repo: Repository, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.list = QListWidget()
+        # One line each for number, title and date: a wrapped title had its last line cut
+        # off. A long title is shortened with “…” and shown whole in the tooltip.
+        self.list.setWordWrap(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSpacing(3)
+        self.list.setAlternatingRowColors(True)
+        self.list.currentRowChanged.connect(self._selected)
+        self._shown_row = -1
+        new_button = QPushButton("新建文件")
+        copy_button = QPushButton("复制为新文件")
+        copy_button.setToolTip("以所选文件为底稿新建（如下一年度的通知），附件表格留空")
+        delete_button = QPushButton("删除文件")
+        new_button.clicked.connect(self.new_document)
+        copy_button.clicked.connect(self.copy_document)
+        delete_button.clicked.connect(self.delete_document)
+        left_buttons = QHBoxLayout()
+        for button in (new_button, copy_button, delete_button):
+            left_buttons.addWidget(button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list)
+        left_layout.addLayout(left_buttons)
+
+        self.editor = DocumentEditor()
+        self.editor.changed.connect(self._update_title)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size:15px; font-weight:bold")
+        self.heading.setWordWrap(True)
+        actions = QHBoxLayout()
+        for label, slot in (("保存（Ctrl+S）", self.save), ("应用到事项库", self.apply),
+                            ("打印预览", lambda: self._request(self.print_requested)),
+                            ("导出 Excel", lambda: self._request(self.export_requested))):
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        actions.addStretch()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.heading)
+        right_layout.addLayout(actions)
+        right_layout.addWidget(self.editor)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setSizes([280, 1100])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        self.reload()
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self.editor.undo_stack
+
+    @property
+    def dirty(self) -> bool:
+        return self.editor.dirty
+
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        self.editor.dirty = value
+
+    def refresh_departments(self) -> None:
+        """The annex table explains department names through the current registry."""
+        self.editor.annexes.rows.set_registry(self.repo.departments.registry())
+
+    def reload(self, select_id: int | None = None) -> None:
+        self.refresh_departments()
+        self.summaries = self.repo.documents.summaries()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for s in self.summaries:
+            item = QListWidgetItem(f"{s.number}\n{s.title}\n{s.date}　附件 {s.annex_count} 个，"
+                                   f"共 {s.row_count} 行")
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
+            item.setToolTip(f"{s.number}\n{s.title}")
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        row = next((n for n, s in enumerate(self.summaries) if s.id == select_id), 0)
+        if self.summaries:
+            self._shown_row = -1
+            self.list.setCurrentRow(row)
+        else:
+            self.editor.set_document(Document(number="", title=""))
+
+    def open_document(self, document_id: int) -> None:
+        row = next((n for n, s in enumerate(self.summaries) if s.id == document_id), None)
+        if row is not None:
+            self.list.setCurrentRow(row)
+
+    def _selected(self, row: int) -> None:
+        if row < 0 or row == self._shown_row:
+            return
+        if self.editor.dirty and not confirm_discard(self, "文件的修改"):
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(self._shown_row)
+            self.list.blockSignals(False)
+            return
+        self._shown_row = row
+        self.editor.set_document(self.repo.documents.get(self.summaries[row].id))
+        self._update_title()
+
+    def _update_title(self) -> None:
+        doc = self.editor.document
+        mark = "（未保存）" if self.editor.dirty else ""
+        self.heading.setText(f"{doc.number or '新文件'}　{doc.title}{mark}")
+
+    def new_document(self, template: Document | None = None) -> None:
+        if self.editor.dirty and not confirm_discard(self, "文件的修改"):
+            return
+        self.list.clearSelection()
+        self._shown_row = -1
+        self.editor.set_document(template or Document(number="", title=""))
+        self.editor.dirty = True
+        self.editor.tabs.setCurrentIndex(0)
+        self.editor.edits["organ_mark"].setFocus()
+        self._update_title()
+
+    def copy_document(self) -> None:
+        source = copy.deepcopy(self.editor.edited_document())
+        source.id = None
+        source.number = ""
+        source.date = ""
+        source.print_date = ""
+        for annex in source.annexes:
+            annex.id = None
+            annex.rows = []
+            annex.title = annex.base_title()
+        self.new_document(source)
+
+    def save(self) -> bool:
+        doc = self.editor.edited_document()
+        try:
+            self.repo.save_document(doc)
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self.editor.dirty = False
+        self.reload(select_id=doc.id)
+        return True
+
+    def apply(self) -> None:
+        if self.editor.dirty and not self.save():
+            return
+        doc = self.editor.document
+        if doc.id is None:
+            return
+        try:
+            result = apply_document(self.repo, doc.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        lines = [f"已更新事项 {result.matched} 个，新增事项 {result.created} 个，"
+                 f"此前已应用 {result.unchanged} 行。"]
+        if result.warnings:
+            lines += ["", "请注意：", *result.warnings[:20]]
+        QMessageBox.information(self, "应用到事项库", "\n".join(lines))
+        self.catalogue_changed.emit()
+
+    def _request(self, signal: Signal) -> None:
+        if self.editor.dirty and not self.save():
+            return
+        if self.editor.document.id is not None:
+            signal.emit(self.editor.document)
+
+    def delete_document(self) -> None:
+        doc = self.editor.document
+        if doc.id is None:
+            return
+        if QMessageBox.question(self, "删除文件", f"确定删除文件“{doc.number}”及其全部附件吗？") \
+                != QMessageBox.StandardButton.Yes:
+            return
+        self.repo.delete_document(doc.id)
+        self.editor.dirty = False
+        self.reload()
+        self.catalogue_changed.emit()

@@ -1,0 +1,1 @@
+"""Editors and views that pages and dialogs are built from."""
