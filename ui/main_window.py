@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"权责清单管理 — {repo.path.name}")
 
         self.catalogue = CataloguePage(repo, settings)
-        self.documents = DocumentsPage(repo)
+        self.documents = DocumentsPage(repo, settings)
         self.departments = DepartmentsPage(repo)
         self.responsibility = ResponsibilityPage(repo)
         self.tasks = TasksPage(repo)
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.catalogue.delete_item.connect(self.delete_item)
         self.catalogue.open_document.connect(self.open_document)
         self.documents.catalogue_changed.connect(self.catalogue_changed)
+        self.documents.show_items.connect(self.show_document_items)
         self.documents.print_requested.connect(
             lambda doc: file_actions.print_preview(self, doc))
         self.documents.export_requested.connect(
@@ -287,6 +288,12 @@ class MainWindow(QMainWindow):
         self.catalogue.model.reload()
         self.documents.refresh_departments()
         self.update_status()
+
+    def show_document_items(self, number: str) -> None:
+        """The catalogue filtered to the items a document touched (after applying it)."""
+        self.show_page(self.catalogue)
+        if self.stack.currentWidget() is self.catalogue:
+            self.catalogue.show_document_items(number)
 
     def open_document(self, document_id: int) -> None:
         self.show_page(self.documents)

@@ -235,3 +235,17 @@ class ItemStore:
         rows = self.db.execute(
             "SELECT id, name FROM items WHERE department_id IS ?", [department_id]).fetchall()
         return next((r[0] for r in rows if fold(r[1]) == folded_name), None)
+
+    def applied_rows(self, annex_row_ids: list[int]) -> set[int]:
+        """Annex rows already applied (an event records them), so applying twice changes nothing."""
+        found: set[int] = set()
+        for start in range(0, len(annex_row_ids), 900):
+            chunk = annex_row_ids[start : start + 900]
+            found |= {r[0] for r in self.db.execute(
+                f"SELECT annex_row_id FROM item_events WHERE annex_row_id IN "
+                f"({','.join('?' * len(chunk))})", chunk)}
+        return found
+
+    def link_annex_row(self, annex_row_id: int, item_id: int) -> None:
+        """The annex row now names the item it was applied to."""
+        self.db.execute("UPDATE annex_rows SET item_id = ? WHERE id = ?", [item_id, annex_row_id])

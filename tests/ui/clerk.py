@@ -22,3 +22,13 @@ def column_of(model, key: str) -> int:
 
 def button(parent: QWidget, text: str) -> QPushButton:
     return next(b for b in parent.findChildren(QPushButton) if b.text() == text)
+
+
+def confirm_apply(on_modal) -> None:
+    """Arm the two dialogs of 应用到事项库: confirm the plan, then close the result."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.dialogs.apply_confirm import ApplyConfirm
+
+    on_modal(ApplyConfirm, lambda dialog: button(dialog, "确定应用").click())
+    on_modal(QMessageBox, lambda box: button(box, "关闭").click())

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox
 
 from app.demo import DEMO_NOTICE
 from app.domain.departments import Department, Level
-from tests.ui.clerk import column_of, edit_cell
+from tests.ui.clerk import column_of, confirm_apply, edit_cell
 from ui.models.annex import MERGED_BACKGROUND, MERGED_TIP
 
 pytestmark = pytest.mark.gui
@@ -23,8 +22,7 @@ EXCEL_COPY = ('事项名称及权限\t原实施部门\t加强事中事后监管�
 
 
 def test_ctrl_v_pastes_excel_rows_and_names_the_department_through_its_alias(
-        window, qtbot, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+        window, qtbot, on_modal):
     repo = window.repo
     police = repo.departments.registry().resolve("县级公安部门")
     repo.save_department(Department(name=police.name, level=Level(police.level),
@@ -54,6 +52,7 @@ def test_ctrl_v_pastes_excel_rows_and_names_the_department_through_its_alias(
     assert dept.data(Qt.ItemDataRole.BackgroundRole) is None
     assert view.rowHeight(0) > view.rowHeight(1)
 
+    confirm_apply(on_modal)
     page.apply()
     window.catalogue.search.setText("公章刻制业审批")
     window.catalogue.apply_filter()

@@ -3,6 +3,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QGuiApplication
 
+from tests.ui.clerk import confirm_apply
+
 pytestmark = pytest.mark.gui
 
 PASTE = ('1\t县公安局\t公章刻制业审批\t行政许可\t国发〔2021〕7号\t'
@@ -10,10 +12,8 @@ PASTE = ('1\t县公安局\t公章刻制业审批\t行政许可\t国发〔2021〕
          '2\t县交通运输局\t道路货运站经营许可\t行政许可\t国发〔2021〕7号\t加强信用监管。\t\r\n')
 
 
-def test_new_document_with_a_pasted_annex_is_saved_and_applied(window, qtbot, monkeypatch, type_text):
-    from PySide6.QtWidgets import QMessageBox
-
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+def test_new_document_with_a_pasted_annex_is_saved_and_applied(window, qtbot, on_modal,
+                                                               type_text):
     page = window.documents
     window.show_page(page)
     page.new_document()
@@ -34,6 +34,7 @@ def test_new_document_with_a_pasted_annex_is_saved_and_applied(window, qtbot, mo
     rows = saved.annexes[0].rows
     assert [r.name for r in rows] == ["公章刻制业审批", "道路货运站经营许可"]
     assert rows[0].measures == "取消审批后：\n1.实行告知性备案。\n2.开展双随机抽查。"
+    confirm_apply(on_modal)
     page.apply()
     window.catalogue.search.setText("公章刻制业审批")
     window.catalogue.apply_filter()

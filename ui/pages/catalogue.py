@@ -161,6 +161,16 @@ class CataloguePage(QWidget):
         self.status.setCurrentIndex(0)
         self.apply_filter()
 
+    def show_document_items(self, number: str) -> None:
+        """Only the items a document touched: every other condition cleared."""
+        for edit in (self.search, self.department.lineEdit()):
+            edit.clear()
+        self.type.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)
+        self.document.setCurrentText(number)
+        self.apply_filter()
+        self.table.setFocus()
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()

@@ -18,22 +18,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.apply import apply_document
+from app.apply import ApplyResult, apply_plan, plan_apply
 from app.domain.documents import Document
 from app.storage.repository import Repository
+from ui.dialogs.apply_confirm import ApplyConfirm
 from ui.dialogs.base import confirm_discard
 from ui.errors import show_error
+from ui.settings import Settings
 from ui.widgets.document_editor import DocumentEditor
 
 
 class DocumentsPage(QWidget):
     catalogue_changed = Signal()
+    show_items = Signal(str)  # a document number: show the items it touched
     print_requested = Signal(object)
     export_requested = Signal(object)
 
-    def __init__(self, repo: Repository, parent: QWidget | None = None) -> None:
+    def __init__(self, repo: Repository, settings: Settings,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.repo = repo
+        self.settings = settings
         self.list = QListWidget()
         # One line each for number, title and date: a wrapped title had its last line cut
         # off. A long title is shortened with “…” and shown whole in the tooltip.
@@ -182,22 +187,40 @@ class DocumentsPage(QWidget):
         return True
 
     def apply(self) -> None:
+        """Show what applying would change, and write it only when the clerk confirms."""
         if self.editor.dirty and not self.save():
             return
         doc = self.editor.document
         if doc.id is None:
             return
         try:
-            result = apply_document(self.repo, doc.id)
+            plan = plan_apply(self.repo, doc.id)
         except Exception as exc:
             show_error(self, exc)
             return
-        lines = [f"已更新事项 {result.matched} 个，新增事项 {result.created} 个，"
-                 f"此前已应用 {result.unchanged} 行。"]
+        if not ApplyConfirm(self.settings, plan, self).exec():
+            return
+        try:
+            result = apply_plan(self.repo, plan)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.catalogue_changed.emit()
+        self._report_applied(doc.number, result)
+
+    def _report_applied(self, number: str, result: ApplyResult) -> None:
+        lines = [f"已改变 {result.status_changed} 个事项的状态；更新事项 {result.matched} 个，"
+                 f"新增事项 {result.created} 个，此前已应用 {result.unchanged} 行。"]
         if result.warnings:
             lines += ["", "请注意：", *result.warnings[:20]]
-        QMessageBox.information(self, "应用到事项库", "\n".join(lines))
-        self.catalogue_changed.emit()
+        box = QMessageBox(QMessageBox.Icon.Information, "应用到事项库", "\n".join(lines),
+                          QMessageBox.StandardButton.Close, self)
+        box.button(QMessageBox.StandardButton.Close).setText("关闭")
+        show = box.addButton("查看这些事项", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(show)
+        box.exec()
+        if box.clickedButton() is show:
+            self.show_items.emit(number)
 
     def _request(self, signal: Signal) -> None:
         if self.editor.dirty and not self.save():
