@@ -27,7 +27,7 @@ def test_second_process_gets_a_clear_message(tmp_path, data_dir):
     path = tmp_path / "shared.sqlite"
     with Repository.open(path):
         result = subprocess.run(
-            [sys.executable, "-m", "app", "init", "--db", str(path)],
+            [sys.executable, "-m", "quanze", "init", "--db", str(path)],
             env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
             cwd=ROOT)
     assert result.returncode == 1
