@@ -49,7 +49,10 @@ def load_demo(repo: Repository) -> None:
     with repo.transaction():
         for d in _read("departments.json"):
             repo.departments.save(Department(name=d["name"], level=Level(d["level"]),
-                                             aliases=d.get("aliases", [])))
+                                             aliases=d.get("aliases", []),
+                                             sector=d.get("sector", "")))
+        for c in _read("counterparts.json"):
+            repo.counterparts.set_counterpart(c["sector"], c["department"])
         for t in _read("templates.json"):
             repo.lists.save_template(MeasureTemplate(title=t["title"], text=t["text"]))
         notice_id = repo.documents.save(document_from_dict(_read("jiazheng-2021-2.json")))

@@ -51,7 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("items", help="查询事项", description="按条件列出行政权力事项。")
     add_db_option(p)
-    p.add_argument("--department", default="", metavar="部门", help="实施部门（名称或别名，可只写一部分）")
+    p.add_argument("--department", default="", metavar="部门",
+                   help="部门（名称或别名，可只写一部分）：找出该部门牵头或配合的事项，以及原文写作该部门的事项")
     p.add_argument("--type", default="", metavar="类型", help="事项类型，如 行政许可")
     p.add_argument("--status", default="", metavar="状态", help="状态，如 在用、取消、承接")
     p.add_argument("--document", default="", metavar="文号", help="涉及的文件文号，如 嘉政发〔2021〕2号")
@@ -131,6 +132,7 @@ def cmd_items(args: argparse.Namespace) -> int:
         print(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=1))
         return 0
     for r in rows:
-        print(f"{r.id:>6}  {r.status:<4}  {r.type:<6}  {r.department}  {r.name}")
+        answering = f"  〔{r.county_departments()}〕" if r.lead or r.partners else ""
+        print(f"{r.id:>6}  {r.status:<4}  {r.type:<6}  {r.department}  {r.name}{answering}")
     print(f"共 {len(rows)} 项")
     return 0

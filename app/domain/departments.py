@@ -22,6 +22,7 @@ class Department:
     level: Level = Level.COUNTY
     aliases: list[str] = field(default_factory=list)
     id: int | None = None
+    sector: str = ""
 
     def all_names(self) -> list[str]:
         return [self.name, *self.aliases]

@@ -38,6 +38,10 @@ ROW_FIELDS = ("seq", "department", "name", "type", "basis", "measures", "remarks
 class AnnexRow:
     """One item in one annex.
 
+    ``lead`` and ``partners`` are the county departments answering for the row
+    (worked out by the repository from `department` and the measures' lead
+    sentence unless ``lead_by_hand``); `department` stays as the document wrote it.
+
     ``merged_with_above`` names the fields whose cell the original table merged
     with the row above (printed once, meaning "same as above"); the stored
     value is then the value of the row above, so every row reads complete.
@@ -55,6 +59,9 @@ class AnnexRow:
     merged_with_above: list[str] = field(default_factory=list)
     item_id: int | None = None
     id: int | None = None
+    lead: str = ""
+    partners: list[str] = field(default_factory=list)
+    lead_by_hand: bool = False
 
     def field_values(self) -> dict[str, str]:
         return {key: getattr(self, key) for key in ROW_FIELDS}

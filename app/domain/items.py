@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 DEFAULT_ITEM_TYPES: tuple[str, ...] = (
@@ -42,6 +42,9 @@ class PowerItem:
     status: ItemStatus = ItemStatus.IN_USE
     status_date: str = ""
     id: int | None = None
+    lead: str = ""
+    partners: list[str] = field(default_factory=list)
+    lead_by_hand: bool = False
 
     EDITABLE_FIELDS = ("name", "type", "department", "levels", "basis", "measures", "code",
                        "remarks", "status")

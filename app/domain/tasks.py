@@ -37,6 +37,8 @@ class ReportBack:
     received_date: str = ""
     document_number: str = ""
     id: int | None = None
+    sent_date: str = ""
+    row_count: int = 0
 
     def is_late(self, today: dt.date) -> bool:
         if self.received_date or not self.due_date:

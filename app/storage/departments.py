@@ -7,6 +7,7 @@ import json
 from sqlite_utils import Database
 
 from app.domain.departments import Department, DepartmentRegistry, Level
+from app.domain.sectors import guess_sector
 from app.domain.text import compact, fold
 from app.storage.audit import Auditor
 from app.storage.errors import UserError
@@ -28,9 +29,9 @@ class DepartmentStore:
 
     def all(self) -> list[Department]:
         rows = self.db.execute(
-            "SELECT id, name, level, aliases FROM departments ORDER BY id").fetchall()
-        return [Department(name=r[1], level=Level(r[2]), aliases=json.loads(r[3]), id=r[0])
-                for r in rows]
+            "SELECT id, name, level, aliases, sector FROM departments ORDER BY id").fetchall()
+        return [Department(name=r[1], level=Level(r[2]), aliases=json.loads(r[3]), id=r[0],
+                           sector=r[4]) for r in rows]
 
     def registry(self) -> DepartmentRegistry:
         if self._registry is None:
@@ -52,7 +53,8 @@ class DepartmentStore:
             if other is not None and other.id != dept.id:
                 raise UserError(f"“{name}”已是部门“{other.name}”的名称或别名，不能重复使用。")
         values = {"name": dept.name, "level": str(dept.level),
-                  "aliases": json.dumps(dept.aliases, ensure_ascii=False)}
+                  "aliases": json.dumps(dept.aliases, ensure_ascii=False),
+                  "sector": dept.sector.strip()}
         dept.id = self.audit.save("departments", dept.id, values)
         self._registry = None
         return dept.id
@@ -63,12 +65,18 @@ class DepartmentStore:
         if found is not None and found.id is not None:
             return found.id
         name = compact(written)
-        return self.save(Department(name=name, level=guess_level(name)))
+        return self.save(Department(name=name, level=guess_level(name), sector=guess_sector(name)))
 
     def delete(self, department_id: int) -> None:
         used = self.db.execute(
             "SELECT count(*) FROM items WHERE department_id = ?", [department_id]).fetchone()[0]
         if used:
             raise UserError(f"该部门下还有 {used} 个事项，不能删除。请先把这些事项改到其他部门。")
+        answering = self.db.execute(
+            "SELECT count(*) FROM item_departments WHERE department_id = ?",
+            [department_id]).fetchone()[0]
+        if answering:
+            raise UserError(f"该部门牵头或配合 {answering} 个事项，不能删除。"
+                            "请先在“系统对口部门”表中把它负责的系统改给其他部门。")
         self.audit.delete("departments", department_id)
         self._registry = None

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from app.domain.documents import Annex, AnnexRow, ChangeKind, ChangeLevel, Document
 from app.storage.audit import Auditor
+from app.storage.counterparts import AUTOMATIC, BY_HAND, CounterpartStore
 from app.storage.errors import NotFoundError, UserError
 
 DOC_FIELDS = ("number", "title", "organ_mark", "recipients", "body", "signature", "date",
@@ -36,9 +37,10 @@ def _level(value: str | None) -> ChangeLevel | None:
 
 
 class DocumentStore:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, counterparts: CounterpartStore) -> None:
         self.db = db
         self.audit = Auditor(db)
+        self.counterparts = counterparts
 
     def summaries(self) -> list[DocumentSummary]:
         rows = self.db.execute(
@@ -76,11 +78,14 @@ class DocumentStore:
             rows = [
                 AnnexRow(**dict(zip(ROW_COLUMNS, r[1:8], strict=True)),
                          change_kind=_kind(r[8]), change_level=_level(r[9]),
-                         merged_with_above=json.loads(r[10]), item_id=r[11], id=r[0])
+                         merged_with_above=json.loads(r[10]), item_id=r[11], id=r[0],
+                         lead=next(iter(self.counterparts.names([r[12]] if r[12] else [])), ""),
+                         partners=self.counterparts.names(json.loads(r[13])),
+                         lead_by_hand=r[14] == BY_HAND)
                 for r in self.db.execute(
                     f"SELECT id, {', '.join(ROW_COLUMNS)}, change_kind, change_level, "
-                    "merged_with_above, item_id FROM annex_rows WHERE annex_id = ? "
-                    "ORDER BY position", [a[0]]).fetchall()
+                    "merged_with_above, item_id, lead_id, partner_ids, lead_source "
+                    "FROM annex_rows WHERE annex_id = ? ORDER BY position", [a[0]]).fetchall()
             ]
             annexes.append(Annex(title=a[1], layout=a[2], rows=rows, change_kind=_kind(a[3]),
                                  change_level=_level(a[4]), id=a[0]))
@@ -120,7 +125,20 @@ class DocumentStore:
             values["change_level"] = row.change_level and str(row.change_level)
             values["merged_with_above"] = json.dumps(row.merged_with_above, ensure_ascii=False)
             values["item_id"] = row.item_id
+            values.update(self._departments(row))
             row.id = self.audit.save("annex_rows", row.id, values)
+
+    def _departments(self, row: AnnexRow) -> dict[str, Any]:
+        """Stored lead and partners: the clerk's choice, else worked out from the texts."""
+        if row.lead_by_hand:
+            ids = self.counterparts.ids([row.lead, *row.partners])
+            lead, partners, source = ids[0], [i for i in ids[1:] if i is not None], BY_HAND
+        else:
+            assigned = self.counterparts.assign(row.department, row.measures)
+            lead, partners, source = assigned.lead_id, assigned.partner_ids, AUTOMATIC
+            row.lead = assigned.responsibility.lead or ""
+            row.partners = list(assigned.responsibility.partners)
+        return {"lead_id": lead, "partner_ids": json.dumps(partners), "lead_source": source}
 
     def delete(self, document_id: int) -> None:
         self.audit.delete("documents", document_id)

@@ -6,7 +6,8 @@ bar, so both always agree on what matches.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+import json
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from sqlite_utils import Database
@@ -14,6 +15,7 @@ from sqlite_utils import Database
 from app.domain.items import ItemStatus, PowerItem, TimelineEntry
 from app.domain.text import fold
 from app.storage.audit import Auditor
+from app.storage.counterparts import AUTOMATIC, BY_HAND, CounterpartStore
 from app.storage.departments import DepartmentStore
 from app.storage.errors import NotFoundError
 from app.storage.search_index import index_columns, match_expression
@@ -44,9 +46,16 @@ class ItemRow:
     levels: str
     code: str
     remarks: str
+    lead: str = ""
+    partners: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def county_departments(self) -> str:
+        """`县公安局（牵头）、县金融服务中心（配合）` for lists and printouts."""
+        return "、".join([f"{self.lead}（牵头）"] * bool(self.lead)
+                        + [f"{p}（配合）" for p in self.partners])
 
 
 SORT_COLUMNS = {
@@ -59,21 +68,26 @@ SORT_COLUMNS = {
     "levels": "items.levels",
     "code": "items.code",
     "remarks": "items.remarks",
+    "lead": "l.name",
 }
 ROW_COLUMNS = ("items.id, items.name, coalesce(d.name, ''), items.type, items.status, "
-               "items.status_date, items.levels, items.code, items.remarks")
-FROM = "FROM items LEFT JOIN departments d ON d.id = items.department_id"
+               "items.status_date, items.levels, items.code, items.remarks, "
+               "coalesce(l.name, ''), items.partner_ids")
+FROM = ("FROM items LEFT JOIN departments d ON d.id = items.department_id "
+        "LEFT JOIN departments l ON l.id = items.lead_id")
 
 
 def _from(sql_tail: str) -> str:
     """Join departments only when the query needs them: the join stops SQLite sorting by index."""
-    return FROM if "d." in sql_tail else "FROM items"
+    return FROM if "d." in sql_tail or "l." in sql_tail else "FROM items"
 
 
 class ItemStore:
-    def __init__(self, db: Database, departments: DepartmentStore) -> None:
+    def __init__(self, db: Database, departments: DepartmentStore,
+                 counterparts: CounterpartStore) -> None:
         self.db = db
         self.departments = departments
+        self.counterparts = counterparts
         self.audit = Auditor(db)
         self._order_cache: dict[tuple[str, str], tuple[tuple[int, int], list[int]]] = {}
 
@@ -93,8 +107,10 @@ class ItemStore:
         params: list[Any] = []
         if f.department:
             ids = self._department_ids(f.department)
-            clauses.append(f"items.department_id IN ({','.join('?' * len(ids)) or 'NULL'})")
-            params += ids
+            marks = ",".join("?" * len(ids)) or "NULL"
+            clauses.append(f"(items.department_id IN ({marks}) OR items.id IN "
+                           f"(SELECT item_id FROM item_departments WHERE department_id IN ({marks})))")
+            params += ids + ids
         if f.type:
             clauses.append("items.type = ?")
             params.append(f.type)
@@ -161,7 +177,8 @@ class ItemStore:
             chunk = ids[start : start + 900]
             sql = f"SELECT {ROW_COLUMNS} {FROM} WHERE items.id IN ({','.join('?' * len(chunk))})"
             for row in self.db.execute(sql, chunk).fetchall():
-                found[row[0]] = ItemRow(*row)
+                partners = self.counterparts.names(json.loads(row[-1]))
+                found[row[0]] = ItemRow(*row[:-1], partners=partners)
         return [found[i] for i in ids if i in found]
 
     def query(self, f: ItemFilter, order_by: str = "id") -> list[ItemRow]:
@@ -170,29 +187,45 @@ class ItemStore:
     def get(self, item_id: int) -> PowerItem:
         row = self.db.execute(
             "SELECT items.id, items.name, items.type, coalesce(d.name, ''), items.levels, "
-            f"items.basis, items.measures, items.code, items.remarks, items.status, "
-            f"items.status_date {FROM} WHERE items.id = ?", [item_id]).fetchone()
+            "items.basis, items.measures, items.code, items.remarks, items.status, "
+            "items.status_date, coalesce(l.name, ''), items.partner_ids, items.lead_source "
+            f"{FROM} WHERE items.id = ?", [item_id]).fetchone()
         if row is None:
             raise NotFoundError(f"事项（编号 {item_id}）不存在，可能已被删除。")
         (id_, name, type_, dept, levels, basis, measures, code, remarks, status,
-         status_date) = row
+         status_date, lead, partners, source) = row
         return PowerItem(name=name, type=type_, department=dept, levels=levels, basis=basis,
                          measures=measures, code=code, remarks=remarks,
-                         status=ItemStatus(status), status_date=status_date, id=id_)
+                         status=ItemStatus(status), status_date=status_date, id=id_,
+                         lead=lead, partners=self.counterparts.names(json.loads(partners)),
+                         lead_by_hand=source == BY_HAND)
 
     def _values(self, item: PowerItem, department_id: int | None) -> dict[str, Any]:
         return {
             "name": item.name.strip(), "type": item.type, "department_id": department_id,
             "levels": item.levels, "basis": item.basis, "measures": item.measures,
             "code": item.code, "remarks": item.remarks, "status": str(item.status),
-            "status_date": item.status_date,
+            "status_date": item.status_date, **self._departments(item),
         }
+
+    def _departments(self, item: PowerItem) -> dict[str, Any]:
+        """Lead and partners: the clerk's choice, else worked out from department and measures."""
+        if item.lead_by_hand:
+            ids = self.counterparts.ids([item.lead, *item.partners])
+            lead, partners, source = ids[0], [i for i in ids[1:] if i is not None], BY_HAND
+        else:
+            assigned = self.counterparts.assign(item.department, item.measures)
+            lead, partners, source = assigned.lead_id, assigned.partner_ids, AUTOMATIC
+            item.lead = assigned.responsibility.lead or ""
+            item.partners = list(assigned.responsibility.partners)
+        return {"lead_id": lead, "partner_ids": json.dumps(partners), "lead_source": source}
 
     def save(self, item: PowerItem, department_id: int | None, action: str = "") -> int:
         """Insert or update; the caller holds the transaction."""
         values = self._values(item, department_id)
         item.id = self.audit.save("items", item.id, values, action)
         self.reindex([item.id])
+        self.counterparts.index_item(item.id)
         return item.id
 
     def delete(self, item_id: int) -> None:

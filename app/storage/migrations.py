@@ -11,6 +11,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 from app.domain.items import DEFAULT_ITEM_TYPES
+from app.domain.sectors import guess_sector, is_designation
 from app.storage.search_index import index_columns
 
 SCHEMA_V1 = """
@@ -179,7 +180,55 @@ def _v2_search_index(db: Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (_v1_initial, _v2_search_index)
+def _v3_county_departments(db: Database) -> None:
+    """Sectors, the county's sector table, the 待指定 list, lead and partner departments.
+
+    Existing departments get the sector their name shows; each sector with
+    exactly one county body gets it as counterpart. `lead_source` 0 marks rows
+    and items whose lead and partners are not worked out yet: the repository
+    fills them when it next opens the file for writing, so the rule lives in one
+    place (app/domain/sectors.py). Nothing existing changes: the department
+    texts as written stay as they are.
+    """
+    db.execute("ALTER TABLE departments ADD COLUMN sector TEXT NOT NULL DEFAULT ''")
+    for dept_id, name in db.execute("SELECT id, name FROM departments").fetchall():
+        db.execute("UPDATE departments SET sector = ? WHERE id = ?", [guess_sector(name), dept_id])
+    db.execute("""CREATE TABLE sector_counterparts (
+        id INTEGER PRIMARY KEY,
+        sector TEXT NOT NULL UNIQUE,
+        department_id INTEGER NOT NULL REFERENCES departments(id) ON DELETE CASCADE)""")
+    db.execute("""CREATE TABLE department_answers (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        text TEXT NOT NULL,
+        sector TEXT NOT NULL DEFAULT '',
+        department_id INTEGER REFERENCES departments(id) ON DELETE SET NULL)""")
+    for table in ("items", "annex_rows"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN lead_id INTEGER "
+                   "REFERENCES departments(id) ON DELETE SET NULL")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN partner_ids TEXT NOT NULL DEFAULT '[]'")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN lead_source INTEGER NOT NULL DEFAULT 0")
+    db.execute("""CREATE TABLE item_departments (
+        item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        department_id INTEGER NOT NULL REFERENCES departments(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        PRIMARY KEY (item_id, department_id))""")
+    db.execute("CREATE INDEX idx_item_departments_department ON item_departments(department_id)")
+    db.execute("ALTER TABLE report_backs ADD COLUMN sent_date TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE report_backs ADD COLUMN row_count INTEGER NOT NULL DEFAULT 0")
+    counts: dict[str, list[int]] = {}
+    for dept_id, name, level, sector in db.execute(
+            "SELECT id, name, level, sector FROM departments").fetchall():
+        if sector and level == "县" and not is_designation(name):
+            counts.setdefault(sector, []).append(dept_id)
+    for sector, ids in counts.items():
+        if len(ids) == 1:
+            db.execute("INSERT INTO sector_counterparts(sector, department_id) VALUES (?, ?)",
+                       [sector, ids[0]])
+
+
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (
+    _v1_initial, _v2_search_index, _v3_county_departments)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -17,8 +17,10 @@ from app.domain.documents import Document
 from app.domain.items import PowerItem
 from app.domain.measures import MeasureTemplate
 from app.domain.responsibility import ResponsibilityList
+from app.domain.sectors import Resolution
 from app.domain.tasks import ReportBack, TaskDivision
 from app.storage.audit import AuditEntry, Auditor
+from app.storage.counterparts import CounterpartStore, PendingText
 from app.storage.database import OpenDatabase, integrity_problems, open_database
 from app.storage.departments import DepartmentStore
 from app.storage.documents import DocumentStore
@@ -32,10 +34,14 @@ class Repository:
         self.opened = opened
         self.db: Database = opened.db
         self.departments = DepartmentStore(self.db)
-        self.items = ItemStore(self.db, self.departments)
-        self.documents = DocumentStore(self.db)
+        self.counterparts = CounterpartStore(self.db, self.departments)
+        self.items = ItemStore(self.db, self.departments, self.counterparts)
+        self.documents = DocumentStore(self.db, self.counterparts)
         self.lists = ListStore(self.db)
         self.audit = Auditor(self.db)
+        if opened.writable:
+            with self.transaction():
+                self.counterparts.refresh(everything=False)
 
     @classmethod
     def open(cls, path: Path, *, readonly: bool = False, make_backup: bool = True) -> Repository:
@@ -89,11 +95,41 @@ class Repository:
             ids = [r[0] for r in self.db.execute(
                 "SELECT id FROM items WHERE department_id = ?", [dept_id]).fetchall()]
             self.items.reindex(ids)
+            self.counterparts.refresh(everything=True)
         return dept_id
 
     def delete_department(self, department_id: int) -> None:
         with self.transaction():
             self.departments.delete(department_id)
+
+    # Sectors and county counterparts ------------------------------------------
+    def resolve_department(self, text: str) -> Resolution:
+        """The county department a department text means, and how that was decided."""
+        return self.counterparts.counterparts().resolve(text)
+
+    def counterpart_table(self) -> dict[str, str]:
+        """sector → county department name, as the clerk set it."""
+        return self.counterparts.table()
+
+    def set_counterparts(self, table: dict[str, str]) -> int:
+        """Replace entries of the sector table ('' removes one) and work rows and items out again.
+
+        Returns how many rows and items changed their lead or partners.
+        """
+        with self.transaction():
+            for sector, department in table.items():
+                self.counterparts.set_counterpart(sector, department)
+            return self.counterparts.refresh(everything=True)
+
+    def pending_departments(self) -> list[PendingText]:
+        """The 待指定 list: department texts no county department answers for yet."""
+        return self.counterparts.pending()
+
+    def settle_department(self, text: str, department: str) -> int:
+        """Answer one 待指定 text once; the answer is remembered and applied everywhere."""
+        with self.transaction():
+            self.counterparts.settle(text, department)
+            return self.counterparts.refresh(everything=True)
 
     # Documents --------------------------------------------------------------
     def save_document(self, doc: Document) -> int:

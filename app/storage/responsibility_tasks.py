@@ -117,14 +117,16 @@ class ListStore:
     # Report-backs -----------------------------------------------------------
     def report_backs(self) -> list[ReportBack]:
         return [ReportBack(department=r[1], subject=r[2], due_date=r[3], received_date=r[4],
-                           document_number=r[5], id=r[0]) for r in self.db.execute(
-            "SELECT id, department, subject, due_date, received_date, document_number "
-            "FROM report_backs ORDER BY due_date, id").fetchall()]
+                           document_number=r[5], id=r[0], sent_date=r[6], row_count=r[7])
+                for r in self.db.execute(
+            "SELECT id, department, subject, due_date, received_date, document_number, "
+            "sent_date, row_count FROM report_backs ORDER BY due_date, id").fetchall()]
 
     def save_report_back(self, report: ReportBack) -> int:
         values = {"department": report.department, "subject": report.subject,
                   "due_date": report.due_date, "received_date": report.received_date,
-                  "document_number": report.document_number}
+                  "document_number": report.document_number, "sent_date": report.sent_date,
+                  "row_count": report.row_count}
         report.id = self.audit.save("report_backs", report.id, values)
         return report.id
 

@@ -179,7 +179,7 @@ class DepartmentsPage(QWidget):
         base = self.current or Department(name="")
         aliases = [a.strip() for a in self.aliases.toPlainText().splitlines() if a.strip()]
         return Department(name=self.name.text().strip(), level=Level(self.level.currentText()),
-                          aliases=aliases, id=base.id)
+                          aliases=aliases, id=base.id, sector=base.sector)
 
     def save(self) -> bool:
         dept = self.edited_department()
