@@ -131,7 +131,7 @@ def test_a_department_that_answers_for_items_cannot_be_deleted(demo_repo):
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "quanze", *args], capture_output=True, text=True,
                           encoding="utf-8", check=False)
 
 
