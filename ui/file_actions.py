@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QStackedWidget, QWidget
 
 from app.domain.documents import Document
+from app.pdf.preflight import Check, Mark, required_checks
 from app.storage.items import ItemFilter
 from app.storage.repository import Repository
 from ui.worker import Cancelled, Progress
@@ -71,29 +72,29 @@ def _pdf_job(work: Callable[[Progress], Any]) -> Callable[[Progress], Any]:
     return run
 
 
-def _show_preview(window: Window, path: Path, title: str,
-                  checks: list[tuple[bool, str]]) -> None:
+def _show_preview(window: Window, path: Path, title: str, checks: list[Check]) -> None:
     from ui.dialogs.print_preview import PrintPreview
 
     PrintPreview(window.settings, path, title, checks, window).exec()
 
 
 # Printing -----------------------------------------------------------------------
-def font_checks(substitutions: list[str]) -> list[tuple[bool, str]]:
+def font_checks(substitutions: list[str]) -> list[Check]:
     """The stand-in fonts, so the clerk knows before printing (字体设置 can change them)."""
     from ui.dialogs.font_settings import chinese_faces
 
-    return [(True, f"字体替代：{chinese_faces(line)}") for line in substitutions]
+    return [Check(Mark.WARN, f"字体替代：{chinese_faces(line)}") for line in substitutions]
 
 
-def document_checks(result: PrintResult, doc: Document) -> list[tuple[bool, str]]:
-    checks: list[tuple[bool, str]] = [(False, str(p)) for p in result.problems]
+def document_checks(result: PrintResult, doc: Document) -> list[Check]:
+    checks = required_checks(doc)
+    checks += [Check(Mark.FAIL, str(p)) for p in result.problems]
     if not result.problems:
         rows = sum(len(a.rows) for a in doc.annexes)
-        checks.append((True, f"标题、附件说明和正文中的项数与附件表格一致（{len(doc.annexes)} 个附件，"
-                             f"共 {rows} 项）。"))
+        checks.append(Check(Mark.OK, f"标题、附件说明和正文中的项数与附件表格一致"
+                                     f"（{len(doc.annexes)} 个附件，共 {rows} 项）。"))
     checks += font_checks(result.substitutions)
-    checks.append((True, f"共 {result.pages} 页。"))
+    checks.append(Check(Mark.OK, f"共 {result.pages} 页。"))
     return checks
 
 
@@ -131,7 +132,7 @@ def print_items(window: Window) -> None:
     def done(result: tuple[int, list[str]]) -> None:
         pages, substitutions = result
         count = window.catalogue.model.rowCount()
-        _show_preview(window, out, title, [(True, f"共 {count} 个事项，{pages} 页。"),
+        _show_preview(window, out, title, [Check(Mark.OK, f"共 {count} 个事项，{pages} 页。"),
                                            *font_checks(substitutions)])
 
     window.jobs.run("正在排版事项清单…", _pdf_job(work), done)
@@ -172,7 +173,7 @@ def print_page_list(window: Window) -> None:
         return draw(fonts, progress), fonts.substitutions()
 
     window.jobs.run("正在排版…", _pdf_job(work), lambda result: _show_preview(
-        window, out, title, [(True, f"共 {result[0]} 页。"), *font_checks(result[1])]))
+        window, out, title, [Check(Mark.OK, f"共 {result[0]} 页。"), *font_checks(result[1])]))
 
 
 def _list_title(item_filter: ItemFilter) -> str:

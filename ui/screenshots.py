@@ -32,6 +32,13 @@ PASTED = ("序号\t原实施部门\t事项名称及权限\t事项类型\t取消�
 
 
 REVIEW_DEPARTMENT = "县级公安部门"
+APPLY_ROWS = (
+    ("省农业农村厅", "出口国家重点保护的农业野生植物或进出口中国参加的国际公约限制进出口的农业野生植物审批",
+     ""),
+    ("县级公安部门", "典当业特种行业许可证核发", "省级调整事项"),
+    ("市行政审批服务局", "成品油零售经营资格审批", "市级取消事项"),
+    ("县新设服务中心", "农村集体经济组织成员资格确认", ""),
+)
 
 
 def _dialogs(window: MainWindow, work: Path) -> list[tuple[str, QWidget, QSize]]:
@@ -70,7 +77,35 @@ def _dialogs(window: MainWindow, work: Path) -> list[tuple[str, QWidget, QSize]]
     review.model.records[-1].accepted = False
     large = QSize(1200, 800)
     return [("10-导入预览", wizard, large), ("11-打印预览", preview, large),
-            ("12-字体设置", fonts, fonts.size()), ("13-核对部门反馈", review, QSize(1200, 560))]
+            ("12-字体设置", fonts, fonts.size()), ("13-核对部门反馈", review, QSize(1200, 560)),
+            *_checks_before_writing(window, work)]
+
+
+def _checks_before_writing(window: MainWindow, work: Path) -> list[tuple[str, QWidget, QSize]]:
+    """应用到事项库's confirmation and the pre-print check of an unfinished notice."""
+    from app.apply import plan_apply
+    from app.domain.documents import Annex, AnnexRow, Document
+    from app.pdf import printing
+    from app.pdf.fonts import resolve_fonts
+    from ui.dialogs.apply_confirm import ApplyConfirm
+    from ui.dialogs.print_preview import PrintPreview
+    from ui.file_actions import document_checks
+
+    rows = [AnnexRow(seq=str(n), department=d, name=name, type="行政许可", remarks=remarks)
+            for n, (d, name, remarks) in enumerate(APPLY_ROWS, start=1)]
+    doc = Document(number="嘉政发〔2022〕7号", title="嘉祥县人民政府关于加强事中事后监管的通知",
+                   date="2022年6月1日", annexes=[Annex(title="加强事中事后监管的事项（4项）",
+                                                      layout="taken_over", rows=rows)])
+    confirm = ApplyConfirm(window.settings, plan_apply(window.repo, window.repo.save_document(doc)),
+                           window)
+    unfinished = Document(number="嘉政发〔2022〕8号", title="嘉祥县人民政府关于取消行政权力事项的通知",
+                          note="")
+    result = printing.print_document(unfinished, resolve_fonts(window.settings.font_overrides()),
+                                      work / "unfinished.pdf")
+    preview = PrintPreview(window.settings, result.path, unfinished.number,
+                           document_checks(result, unfinished), window)
+    return [("应用到事项库前核对", confirm, QSize(1200, 560)),
+            ("打印前检查-要素不全", preview, QSize(1200, 800))]
 
 
 def _spoil_one_type(path: Path) -> None:

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.pdf.preflight import Check, Mark
 from ui.dialogs.base import BaseDialog
 from ui.settings import Settings
 from ui.widgets.pdf_pages import PdfPages
@@ -30,30 +31,45 @@ from ui.widgets.pdf_pages import PdfPages
 ZOOMS = (("适合宽度", 0), ("50%", 50), ("75%", 75), ("100%", 100), ("125%", 125),
          ("150%", 150), ("200%", 200))
 SCREEN_DPI = 96
+MARK_COLOURS = {Mark.OK: QColor("#1b7a2f"), Mark.WARN: QColor("#8a4b00"),
+                Mark.FAIL: QColor("#b00020")}
+
+
+def _verdict(checks: list[Check]) -> str:
+    if any(c.mark == Mark.FAIL for c in checks):
+        return "有问题（✘），请先核对再打印。"
+    if any(c.mark == Mark.WARN for c in checks):
+        return "可以打印，但有需要注意的地方（⚠）。"
+    return "全部通过。"
 
 
 class PrintPreview(BaseDialog):
     name = "print_preview"
 
     def __init__(self, settings: Settings, pdf_path: Path, title: str,
-                 checks: list[tuple[bool, str]], parent: QWidget | None = None) -> None:
+                 checks: list[Check], parent: QWidget | None = None) -> None:
         super().__init__(settings, parent)
         self.pdf_path = pdf_path
         self.pages = PdfPages(pdf_path)
         self.setWindowTitle(f"打印预览 — {title}")
+        self.failures = [c.text for c in checks if c.mark == Mark.FAIL]
         self.resize(1100, 860)
 
         self.checks = QListWidget()
         self.checks.setMaximumHeight(110)
         self.checks.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.checks.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        ok = all(passed for passed, _ in checks)
-        for passed, text in checks:
-            item = QListWidgetItem(("✔ " if passed else "✘ ") + text)
-            item.setForeground(Qt.GlobalColor.darkGreen if passed else Qt.GlobalColor.red)
+        for check in checks:
+            item = QListWidgetItem(str(check))
+            item.setForeground(MARK_COLOURS[check.mark])
             self.checks.addItem(item)
-        check_label = QLabel("打印前检查：" + ("全部通过。" if ok else "有问题，请先核对再打印。"))
-        check_label.setStyleSheet("font-weight:bold;" + ("" if ok else "color:#b00020"))
+        self.check_label = QLabel("打印前检查：" + _verdict(checks))
+        colour = "#b00020" if self.failures else "#8a4b00" if any(
+            c.mark == Mark.WARN for c in checks) else "#1b7a2f"
+        self.check_label.setStyleSheet(f"font-weight:bold; color:{colour}")
+        self.saved_note = QLabel()
+        self.saved_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved_note.hide()
 
         self.page_spin = QSpinBox()
         self.page_spin.setRange(1, max(1, self.pages.count()))
@@ -95,9 +111,10 @@ class PrintPreview(BaseDialog):
         self.scroll.setWidgetResizable(True)
         self.scroll.setStyleSheet("QScrollArea{background:#808080}")
         layout = QVBoxLayout(self)
-        layout.addWidget(check_label)
+        layout.addWidget(self.check_label)
         layout.addWidget(self.checks)
         layout.addLayout(bar)
+        layout.addWidget(self.saved_note)
         layout.addWidget(self.scroll, 1)
         self.restore_state()
         self.show_page(1)
@@ -124,6 +141,8 @@ class PrintPreview(BaseDialog):
             self.show_page(self.page_spin.value())
 
     def print_document(self) -> None:
+        if self.failures and not self._print_anyway():
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.windowTitle())
         printer.setFromTo(1, self.pages.count())
@@ -158,11 +177,32 @@ class PrintPreview(BaseDialog):
             painter.end()
         return printed
 
+    def _print_anyway(self) -> bool:
+        """A notice with a ✘ goes to the printer only when the clerk says so."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "打印前检查有问题",
+                          f"打印前检查发现 {len(self.failures)} 个问题：\n\n"
+                          + "\n".join(self.failures[:10]) + "\n\n仍要打印吗？",
+                          parent=self)
+        anyway = box.addButton("仍要打印", QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton("返回修改", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.exec()
+        return box.clickedButton() is anyway
+
     def save_pdf(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "另存为 PDF", str(Path.home() / (
             self.pdf_path.name)), "PDF 文件 (*.pdf)")
-        if name:
-            shutil.copyfile(self.pdf_path, name)
+        if not name:
+            return
+        target = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+        try:
+            shutil.copyfile(self.pdf_path, target)
+        except OSError as exc:
+            QMessageBox.warning(self, "无法保存", f"PDF 没有保存到：\n{target}\n\n{exc}")
+            return
+        self.saved_note.setText(f"已另存为：{target}")
+        self.saved_note.setStyleSheet("color:#1b7a2f")
+        self.saved_note.show()
 
     def done(self, result: int) -> None:
         self.pages.close()
