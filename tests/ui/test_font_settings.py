@@ -47,7 +47,7 @@ def test_font_settings_list_the_faces_and_a_chosen_file_reaches_the_print(
     qtbot.waitUntil(lambda: bool(checks), timeout=15000)
     chosen_line = next(line for line in resolve_fonts({FANGSONG: bundled}).substitutions()
                        if line.startswith(OFFICIAL[FANGSONG].name))
-    assert f"✔ 字体替代：{chinese_faces(chosen_line)}" in checks
+    assert f"⚠ 字体替代：{chinese_faces(chosen_line)}" in checks
     assert chosen_line.endswith("（指定的字体文件）")
 
 
