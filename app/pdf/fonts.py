@@ -119,9 +119,15 @@ class FontChoice:
 
 
 _registered: dict[tuple[Path, int], str] = {}
+_by_given_path: dict[tuple[Path, int], str] = {}
 
 
 def _register(path: Path, index: int, label: str) -> str:
+    """Register once per font file; the path as given is remembered too, because
+    resolving it on every drawn line costs more than drawing the line."""
+    known = _by_given_path.get((path, index))
+    if known is not None:
+        return known
     key = (path.resolve(), index)
     if key not in _registered:
         name = f"QZ{len(_registered)}-{path.stem}-{index}"
@@ -130,6 +136,7 @@ def _register(path: Path, index: int, label: str) -> str:
         except Exception as exc:
             raise UserError(f"字体文件“{path}”无法使用（{label}）：{exc}。请另选字体文件。") from exc
         _registered[key] = name
+    _by_given_path[(path, index)] = _registered[key]
     return _registered[key]
 
 

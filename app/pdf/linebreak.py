@@ -10,7 +10,9 @@ caller supplies a width function for whatever font and size it sets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 
 CLOSING = frozenset("，。、；：？！）》」』”’〕】〉…,.;:?!)]}%")
 OPENING = frozenset("（《「『“‘〔【〈([{")
@@ -65,21 +67,19 @@ def break_paragraph(text: str, measure: Measure, width: float,
     the next line together (推出), so lines come out slightly short rather
     than overflowing the text block.
     """
-    units: list[str] = []
-    for unit in atoms(text):
-        if len(unit) > 1 and measure(unit) > width + _EPSILON:
-            units.extend(_split_long_unit(unit, measure, width))
-        else:
-            units.append(unit)
-    widths = [measure(u) for u in units]
+    units = atoms(text)
+    if any(len(unit) > 1 and measure(unit) > width + _EPSILON for unit in units):
+        units = [piece for unit in units for piece in (
+            _split_long_unit(unit, measure, width)
+            if len(unit) > 1 and measure(unit) > width + _EPSILON else [unit])]
+    # Where each line ends is found by bisecting the running widths: walking
+    # the characters one by one was the hot spot of a long table.
+    edges = list(accumulate(map(measure, units), initial=0.0))
     lines: list[str] = []
     start = 0
     while start < len(units):
         room = first_width if (not lines and first_width is not None) else width
-        end, used = start, 0.0
-        while end < len(units) and used + widths[end] <= room + _EPSILON:
-            used += widths[end]
-            end += 1
+        end = bisect_right(edges, edges[start] + room + _EPSILON, lo=start) - 1
         if end == start:
             end = start + 1
         elif end < len(units):
