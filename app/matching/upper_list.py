@@ -1,0 +1,111 @@
+"""An upper-level list as read from its file, matched row by row against the catalogue.
+
+The file goes through the same importer as annex imports, so every layout,
+format and quirk it reads (title blocks, merged cells, repeated headers,
+.xls, .docx) works here too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.domain.documents import AnnexRow, ChangeKind, ChangeLevel
+from app.domain.text import fold
+from app.tables.errors import FileImportError, Progress, report
+from app.tables.importer import ImportPreview, preview_all
+from app.matching.catalogue import CatalogueEntry, CatalogueIndex
+from app.matching.ranking import Ranker, Ranking
+from app.matching.sectors import SectorEvidence
+from app.storage.items import ItemFilter
+from app.storage.repository import Repository
+
+PROGRESS_EVERY = 200
+
+
+@dataclass
+class UpperRow:
+    """One row of the upper-level list, with the table it came from."""
+
+    row: AnnexRow
+    sheet: str
+    title: str
+    change_kind: ChangeKind | None
+    change_level: ChangeLevel | None
+
+    @property
+    def key(self) -> str:
+        """Identifies the row across re-reads of the same list: its name and department."""
+        return fold(self.row.name) + "|" + fold(self.row.department)
+
+
+@dataclass
+class MatchedRow:
+    upper: UpperRow
+    ranking: Ranking
+
+    def as_json(self) -> dict[str, Any]:
+        row = self.upper.row
+        return {"seq": row.seq, "name": row.name, "department": row.department,
+                "match": self.ranking.match.as_json() if self.ranking.match else None,
+                "candidates": [c.as_json() for c in self.ranking.candidates]}
+
+
+@dataclass
+class MatchReport:
+    path: Path
+    rows: list[MatchedRow] = field(default_factory=list)
+
+    @property
+    def list_key(self) -> str:
+        """What makes 're-matching the same list' the same: the file's name, not its folder."""
+        return fold(self.path.stem)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"rows": [r.as_json() for r in self.rows]}
+
+
+def read_upper_rows(path: Path | str, repo: Repository, sheet: str = "",
+                    progress: Progress | None = None) -> list[UpperRow]:
+    previews = preview_all(path, repo, progress=progress)
+    if sheet:
+        previews = [p for p in previews if p.sheet == sheet]
+        if not previews:
+            raise FileImportError(path, "这个工作表中没有找到可识别的事项表格。", sheet)
+    return [row for preview in previews for row in _rows(preview)]
+
+
+def _rows(preview: ImportPreview) -> list[UpperRow]:
+    kind, level = preview.change()
+    return [UpperRow(row, preview.sheet, preview.title, kind, level)
+            for row in preview.rows if row.name]
+
+
+def catalogue(repo: Repository) -> list[CatalogueEntry]:
+    return [CatalogueEntry(r.id, r.name, r.department, r.status)
+            for r in repo.items.query(ItemFilter())]
+
+
+def ranker_for(repo: Repository) -> Ranker:
+    registry = repo.departments.registry()
+    sectors = SectorEvidence(registry)
+    return Ranker(CatalogueIndex.build(catalogue(repo), sectors), registry, sectors)
+
+
+def match_rows(rows: list[UpperRow], ranker: Ranker,
+               progress: Progress | None = None) -> list[MatchedRow]:
+    matched = []
+    for n, upper in enumerate(rows):
+        if n % PROGRESS_EVERY == 0:
+            report(progress, n, len(rows))
+        matched.append(MatchedRow(upper, ranker.rank(upper.row.name, upper.row.department)))
+    report(progress, len(rows), len(rows))
+    return matched
+
+
+def match_file(path: Path | str, repo: Repository, sheet: str = "",
+               progress: Progress | None = None) -> MatchReport:
+    """Read the list and rank the catalogue for each of its rows; writes nothing."""
+    rows = read_upper_rows(path, repo, sheet, progress)
+    return MatchReport(Path(path), match_rows(rows, ranker_for(repo), progress))
