@@ -13,13 +13,13 @@ from typing import Any
 
 from app.domain.documents import AnnexRow, ChangeKind, ChangeLevel
 from app.domain.text import fold
-from app.tables.errors import FileImportError, Progress, report
-from app.tables.importer import ImportPreview, preview_all
 from app.matching.catalogue import CatalogueEntry, CatalogueIndex
 from app.matching.ranking import Ranker, Ranking
 from app.matching.sectors import SectorEvidence
 from app.storage.items import ItemFilter
 from app.storage.repository import Repository
+from app.tables.errors import FileImportError, Progress, report
+from app.tables.importer import ImportPreview, preview_all
 
 PROGRESS_EVERY = 200
 

@@ -5,9 +5,9 @@ import pytest
 
 from app.cli import main
 from app.demo import DEMO_NOTICE
-from app.tables.exporter import export_document
 from app.matching.upper_list import match_file
 from app.storage.errors import UserError
+from app.tables.exporter import export_document
 
 from .conftest import CITY_ROWS
 
