@@ -136,6 +136,14 @@ def check_document_number(number: str) -> str | None:
     return None
 
 
+WRONG_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "【": "〔", "】": "〕", "［": "〔", "］": "〕"})
+
+
+def fix_number_brackets(number: str) -> str:
+    """`嘉政发[2022]2号` as `嘉政发〔2022〕2号`: the standard allows only 〔〕 around the year."""
+    return number.translate(WRONG_BRACKETS)
+
+
 DATE = re.compile(r"^(\d{4})年([1-9]\d?)月([1-9]\d?)日$")
 
 

@@ -282,3 +282,8 @@ class ItemStore:
     def link_annex_row(self, annex_row_id: int, item_id: int) -> None:
         """The annex row now names the item it was applied to."""
         self.db.execute("UPDATE annex_rows SET item_id = ? WHERE id = ?", [item_id, annex_row_id])
+
+    def names_in_department(self, department_id: int) -> list[str]:
+        """The items a department holds, so deleting it can name what stands in the way."""
+        return [r[0] for r in self.db.execute(
+            "SELECT name FROM items WHERE department_id = ? ORDER BY id", [department_id])]

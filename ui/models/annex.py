@@ -10,6 +10,9 @@ moved, a cell stays merged only where it still equals the cell above it.
 The department cell keeps the name as the document writes it; its tooltip says
 which registered department that name means (through aliases), and a name the
 registry does not know is marked, since applying the document would register it.
+Rows just pasted are checked cell by cell (`flag`): a 序号 that is not a number or
+a 事项类型 outside the type list is red, with the reason in the tooltip, until
+the clerk corrects it.
 """
 
 from __future__ import annotations
@@ -21,12 +24,15 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain.departments import DepartmentRegistry
 from app.domain.documents import ROW_FIELDS, AnnexRow
+from app.domain.items import DEFAULT_ITEM_TYPES
+from app.domain.row_checks import CellProblem, check_row
 from ui.models.record_table import AnyIndex, Field, RecordTableModel
 
 MERGED_TIP = "与上一行合并（同上）"
 MERGED_BACKGROUND = "#e6e6e6"
 MERGED_TEXT = "#8c8c8c"
 UNKNOWN_BACKGROUND = "#fff3c4"
+PROBLEM_BACKGROUND = "#ffc9c9"
 
 
 class AnnexRowsModel(RecordTableModel):
@@ -35,6 +41,33 @@ class AnnexRowsModel(RecordTableModel):
     def __init__(self, fields: list[Field]) -> None:
         super().__init__(fields)
         self.registry = DepartmentRegistry([])
+        self.item_types: list[str] = list(DEFAULT_ITEM_TYPES)
+        self.problems: dict[int, dict[str, CellProblem]] = {}  # by id() of a flagged record
+
+    def flag(self, records: list[AnnexRow]) -> None:
+        """Check these rows cell by cell; their bad cells show until corrected."""
+        for record in records:
+            found = check_row(record, self.item_types, self.registry)
+            if found:
+                self.problems[id(record)] = found
+        self._problems_changed()
+
+    def recheck(self) -> None:
+        """After an edit: a corrected cell is no longer marked; removed rows are forgotten."""
+        present = {id(r): r for r in self.records}
+        self.problems = {
+            key: found for key, found in (
+                (key, check_row(present[key], self.item_types, self.registry))
+                for key in self.problems if key in present) if found}
+        self._problems_changed()
+
+    def cell_problem(self, row: int, key: str) -> CellProblem | None:
+        return self.problems.get(id(self.records[row]), {}).get(key)
+
+    def _problems_changed(self) -> None:
+        if self.records:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.records) - 1,
+                                                               len(self.fields) - 1))
 
     def set_registry(self, registry: DepartmentRegistry) -> None:
         self.registry = registry
@@ -58,6 +91,12 @@ class AnnexRowsModel(RecordTableModel):
         return self.fields[column].key in self.records[row].merged_with_above
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        problem = self.cell_problem(index.row(), self.fields[index.column()].key) if (
+            index.isValid() and role in (Qt.ItemDataRole.ToolTipRole,
+                                         Qt.ItemDataRole.BackgroundRole)) else None
+        if problem is not None and problem.serious:
+            return problem.message if role == Qt.ItemDataRole.ToolTipRole else QBrush(
+                QColor(PROBLEM_BACKGROUND))
         if index.isValid() and self.is_merged(index.row(), index.column()):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(QColor(MERGED_BACKGROUND))

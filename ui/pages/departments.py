@@ -196,11 +196,33 @@ class DepartmentsPage(QWidget):
         self.changed.emit()
         return True
 
+    def _cannot_delete(self, names: list[str]) -> None:
+        """Which items still name the department: they must move before it can go."""
+        assert self.current is not None
+        shown = "\n".join(f"{n}. {name}" for n, name in enumerate(names[:15], start=1))
+        more = f"\n……共 {len(names)} 个" if len(names) > 15 else ""
+        box = QMessageBox(QMessageBox.Icon.Warning, "不能删除部门",
+                          f"部门“{self.current.name}”下还有 {len(names)} 个事项，不能删除。\n"
+                          f"请先在“事项库”中把这些事项改到其他部门：\n\n{shown}{more}",
+                          QMessageBox.StandardButton.Ok, self)
+        box.button(QMessageBox.StandardButton.Ok).setText("知道了")
+        if more:
+            box.setDetailedText("\n".join(names))
+        box.exec()
+
     def delete(self) -> None:
         if self.current is None or self.current.id is None:
             return
-        answer = QMessageBox.question(self, "删除部门", f"确定删除部门“{self.current.name}”吗？")
-        if answer != QMessageBox.StandardButton.Yes:
+        used = self.repo.items.names_in_department(self.current.id)
+        if used:
+            self._cannot_delete(used)
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "删除部门",
+                          f"确定删除部门“{self.current.name}”吗？", parent=self)
+        delete = box.addButton("确定删除", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not delete:
             return
         try:
             self.repo.delete_department(self.current.id)

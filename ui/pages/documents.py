@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.apply import ApplyResult, apply_plan, plan_apply
-from app.domain.documents import Document
+from app.domain.documents import Document, fix_number_brackets, parse_date
 from app.storage.repository import Repository
 from ui.dialogs.apply_confirm import ApplyConfirm
 from ui.dialogs.base import confirm_discard
@@ -82,6 +82,10 @@ class DocumentsPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.heading)
+        self.save_note = QLabel()
+        self.save_note.setWordWrap(True)
+        self.save_note.hide()
+        right_layout.addWidget(self.save_note)
         right_layout.addLayout(actions)
         right_layout.addWidget(self.editor)
 
@@ -109,6 +113,7 @@ class DocumentsPage(QWidget):
 
     def refresh_departments(self) -> None:
         """The annex table explains department names through the current registry."""
+        self.editor.annexes.rows.item_types = self.repo.lists.item_types()
         self.editor.annexes.rows.set_registry(self.repo.departments.registry())
 
     def reload(self, select_id: int | None = None) -> None:
@@ -144,6 +149,7 @@ class DocumentsPage(QWidget):
             self.list.blockSignals(False)
             return
         self._shown_row = row
+        self.save_note.hide()
         self.editor.set_document(self.repo.documents.get(self.summaries[row].id))
         self._update_title()
 
@@ -176,6 +182,10 @@ class DocumentsPage(QWidget):
         self.new_document(source)
 
     def save(self) -> bool:
+        """Save; a 文号 with [] or 【】 is saved with 〔〕, and an empty 成文日期 is pointed out."""
+        number = self.editor.edits["number"].text()
+        if fix_number_brackets(number) != number:
+            self.editor.fix_number()
         doc = self.editor.edited_document()
         try:
             self.repo.save_document(doc)
@@ -184,7 +194,20 @@ class DocumentsPage(QWidget):
             return False
         self.editor.dirty = False
         self.reload(select_id=doc.id)
+        self._saved_note(doc, fixed=fix_number_brackets(number) != number)
         return True
+
+    def _saved_note(self, doc: Document, fixed: bool) -> None:
+        notes = []
+        if fixed:
+            notes.append(f"文号中的括号已改为〔〕：{doc.number}。")
+        if not doc.date.strip():
+            notes.append("成文日期还没有填写：打印前检查不会通过，应用到事项库时事项的状态日期会留空。")
+        elif parse_date(doc.date) is None:
+            notes.append(f"成文日期“{doc.date}”不是“2021年2月20日”的写法：应用时状态日期会留空。")
+        self.save_note.setText("已保存。" + "".join(notes))
+        self.save_note.setStyleSheet("color:#b00020" if notes else "color:#1b7a2f")
+        self.save_note.show()
 
     def apply(self) -> None:
         """Show what applying would change, and write it only when the clerk confirms."""

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from app.domain.clipboard import annex_rows, parse_table
 from app.domain.documents import Annex, AnnexRow, ChangeKind, ChangeLevel
 from app.domain.layouts import ANNEX_LAYOUT_IDS, builtin_layout
+from app.domain.row_checks import check_rows
+from app.domain.row_checks import summary as paste_summary
 from ui.models.annex import AnnexRowsModel
 from ui.models.record_table import Field, record_view, selected_rows
 
@@ -110,6 +112,17 @@ class AnnexEditor(QWidget):
             button.clicked.connect(slot)
             row_buttons.addWidget(button)
         row_buttons.addStretch()
+        self.paste_note = QLabel()
+        self.paste_note.setWordWrap(True)
+        self.undo_paste_button = QPushButton("撤销粘贴")
+        self.undo_paste_button.clicked.connect(self.undo_paste)
+        self.paste_bar = QWidget()
+        paste_bar = QHBoxLayout(self.paste_bar)
+        paste_bar.setContentsMargins(0, 0, 0, 0)
+        paste_bar.addWidget(self.paste_note, 1)
+        paste_bar.addWidget(self.undo_paste_button)
+        self.paste_bar.hide()
+        self._pasted: list[AnnexRow] = []
         hint = QLabel("在 Excel、WPS 或 Word 中选中表格行并复制，然后点“粘贴”。"
                       "带表头复制时按表头对应各列，否则按本表的列顺序。")
         hint.setWordWrap(True)
@@ -127,6 +140,7 @@ class AnnexEditor(QWidget):
         self.table_area = QWidget()
         table_layout = QVBoxLayout(self.table_area)
         table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.paste_bar)
         table_layout.addWidget(self.view, 1)
         table_layout.addLayout(row_buttons)
         table_layout.addWidget(hint)
@@ -157,6 +171,8 @@ class AnnexEditor(QWidget):
     def _selected(self, row: int) -> None:
         if not 0 <= row < len(self.annexes):
             return
+        self._pasted = []
+        self.paste_bar.hide()
         annex = self.annexes[row]
         self.current = annex
         for widget in (self.title, self.layout_combo, self.kind, self.level):
@@ -241,6 +257,10 @@ class AnnexEditor(QWidget):
     # Rows -------------------------------------------------------------------
     def _rows_edited(self) -> None:
         label, self._rows_label = self._rows_label or "修改表格内容", ""
+        if self.rows.problems:
+            self.rows.recheck()
+        if self.paste_bar.isVisible():
+            self._show_paste_note()
         self._update_count()
         self.changed.emit(label, "")
 
@@ -281,14 +301,41 @@ class AnnexEditor(QWidget):
         return self.paste_text(text)
 
     def paste_text(self, text: str) -> int:
+        """Insert the rows and check them cell by cell, with 撤销粘贴 at hand."""
         if self.current is None:
             return 0
         rows = annex_rows(parse_table(text), builtin_layout(self.current.layout))
         self._labelled(f"粘贴 {len(rows)} 行")
+        self.rows.flag(rows)
+        self._pasted = rows
+        self.paste_bar.show()
         self.rows.insert_records(self._insert_position(), rows)
         self._rows_label = ""
         self.view.resizeRowsToContents()
+        self._show_paste_note()
         return len(rows)
+
+    def _show_paste_note(self) -> None:
+        pasted = {id(r) for r in self._pasted}
+        present = [n for n, r in enumerate(self.rows.records) if id(r) in pasted]
+        problems = check_rows([self.rows.records[n] for n in present], self.rows.item_types,
+                              self.rows.registry)
+        self.paste_note.setText(paste_summary(len(present), problems))
+        serious = any(p.serious for p in problems)
+        self.paste_note.setStyleSheet("color:#b00020; font-weight:bold" if serious
+                                      else "color:#8a4b00" if problems else "color:#1b7a2f")
+        self.undo_paste_button.setEnabled(bool(present))
+
+    def undo_paste(self) -> None:
+        """Take the rows of the last paste out again (itself a step 撤销 can undo)."""
+        pasted = {id(r) for r in self._pasted}
+        rows = [n for n, r in enumerate(self.rows.records) if id(r) in pasted]
+        self._pasted = []
+        self.paste_bar.hide()
+        if rows:
+            self._labelled("撤销粘贴")
+            self.rows.remove_rows(rows)
+            self._rows_label = ""
 
     def _cell_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)

@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.documents import Annex, Document, check_document_number, parse_date
+from app.domain.documents import (
+    Annex,
+    Document,
+    check_document_number,
+    fix_number_brackets,
+    parse_date,
+)
 from ui.undo import SnapshotCommand, UndoKeysToWindow
 from ui.widgets.annex_editor import AnnexEditor
 from ui.widgets.headings import LEVELS, next_marker
@@ -81,7 +87,13 @@ class DocumentEditor(QWidget):
         self.number_hint = QLabel()
         self.number_hint.setStyleSheet("color:#b00020")
         self.number_hint.setWordWrap(True)
-        form.insertRow(2, "", self.number_hint)
+        self.fix_number_button = QPushButton("改为〔〕")
+        self.fix_number_button.setToolTip("把文号中的 [] 或【】改为六角括号〔〕")
+        self.fix_number_button.clicked.connect(self.fix_number)
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.number_hint, 1)
+        hint_row.addWidget(self.fix_number_button)
+        form.insertRow(2, "", hint_row)
         self.with_seal = QCheckBox("加盖印章")
         self.with_seal.toggled.connect(lambda _on: self._fields_edited("with_seal"))
         form.addRow("", self.with_seal)
@@ -163,7 +175,23 @@ class DocumentEditor(QWidget):
         self.body.setFocus()
 
     def _fields_edited(self, key: str) -> None:
+        if key == "number":
+            self._fix_brackets()
         self._record(f"修改{LABELS[key]}", key, annexes_changed=False)
+
+    def _fix_brackets(self) -> None:
+        """[] or 【】 typed in the 文号 become 〔〕 at once, the cursor staying put."""
+        edit = self.edits["number"]
+        fixed = fix_number_brackets(edit.text())
+        if fixed != edit.text():
+            position = edit.cursorPosition()
+            edit.setText(fixed)
+            edit.setCursorPosition(position)
+
+    def fix_number(self) -> None:
+        """The 改为〔〕 button: one click for a number typed elsewhere or saved earlier."""
+        self._fix_brackets()
+        self._record("文号改用〔〕", "", annexes_changed=False)
 
     def _annexes_edited(self, label: str, merge_key: str) -> None:
         self._record(label, merge_key, annexes_changed=True)
@@ -233,6 +261,7 @@ class DocumentEditor(QWidget):
             if text and parse_date(text) is None:
                 label = "成文日期" if key == "date" else "印发日期"
                 problems.append(f"{label}应写成“2021年2月20日”（阿拉伯数字，不加0）。")
+        self.fix_number_button.setVisible(fix_number_brackets(number) != number)
         self.number_hint.setText("\n".join(problems))
         self.number_hint.setVisible(bool(problems))
         lines = self.document.attachment_lines()
