@@ -55,8 +55,12 @@ def open_window(db_path: Path, settings: Settings) -> MainWindow:
     window = MainWindow(repo, settings)
 
     def open_other(path: Path) -> None:
+        """Close this window and its database (releasing the write lock), then open `path`;
+        back to this database if `path` cannot be opened."""
         if not window.close():
             return
+        _windows.remove(window)
+        repo.close()
         try:
             successor = open_window(path, settings)
         except UserError as exc:

@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         """The backup taken each time a database is opened, without holding up the window."""
         path = self.repo.path
         self.statusBar().showMessage("正在备份数据库…")
-        self.jobs.run("正在备份数据库…", lambda _progress: backup.make_backup(path),
+        self.jobs.run("正在备份数据库…", lambda _progress: backup.backup_if_changed(path),
                       lambda target: self.statusBar().showMessage(f"已自动备份：{target.name}", 8000),
                       quiet=True)
 

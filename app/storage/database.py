@@ -47,24 +47,33 @@ def _connect(path: Path, readonly: bool) -> Database:
 def open_database(path: Path, *, readonly: bool = False, make_backup: bool = True) -> OpenDatabase:
     """Open (creating if needed) and migrate a database file.
 
-    Writers take the cross-process lock first, then back the file up before
-    any migration touches it.
+    Writers take the cross-process lock, then read the file's version without
+    changing anything: a file from a newer release is refused untouched (no WAL
+    switch, no backup). A file that needs an upgrade is always backed up first,
+    whatever `make_backup` says; `make_backup` only asks for the routine copy.
+    A read-only open of an older file upgrades it once (with that backup), as
+    the current program cannot query the old format.
     """
     path = Path(path)
     if readonly:
         if not path.exists():
             raise DatabaseFormatError(f"数据库文件“{path}”不存在。请先运行“quanze init”创建。")
+        if file_version(path) < SCHEMA_VERSION:
+            open_database(path, make_backup=False).close()
         db = _connect(path, readonly=True)
-        _check_version(db, path)
+        _check_version(schema_version(db), path)
         return OpenDatabase(db, path, writable=False)
     path.parent.mkdir(parents=True, exist_ok=True)
     lock.acquire(path)
     try:
-        existed = path.exists() and path.stat().st_size > 0
-        if existed and make_backup:
-            backup.make_backup(path)
+        if path.exists() and path.stat().st_size > 0:
+            version = file_version(path)
+            _check_version(version, path)
+            if version < SCHEMA_VERSION:
+                backup.make_backup(path)
+            elif make_backup:
+                backup.backup_if_changed(path)
         db = _connect(path, readonly=False)
-        _check_version(db, path)
         migrate(db)
     except sqlite3.DatabaseError as exc:
         lock.release(path)
@@ -75,8 +84,19 @@ def open_database(path: Path, *, readonly: bool = False, make_backup: bool = Tru
     return OpenDatabase(db, path, writable=True)
 
 
-def _check_version(db: Database, path: Path) -> None:
-    version = schema_version(db)
+def file_version(path: Path) -> int:
+    """The schema version of an existing file, read without changing it."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseFormatError(f"“{path}”不是有效的数据库文件：{exc}") from exc
+
+
+def _check_version(version: int, path: Path) -> None:
     if version > SCHEMA_VERSION:
         raise DatabaseFormatError(
             f"数据库“{path}”由更新版本的程序创建（格式版本 {version}），"
