@@ -21,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.domain.departments import Department, DepartmentRegistry, Level
+from app.domain.sectors import Counterparts
 from app.matching.catalogue import CatalogueEntry, CatalogueIndex
 from app.matching.normalise import key_of, without_prefix
 from app.matching.ranking import Ranker
@@ -104,14 +105,14 @@ def main() -> None:
     count_items = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
     rng = random.Random(11)
     demo = json.loads((ROOT / "data/demo/departments.json").read_text(encoding="utf-8"))
-    registry = DepartmentRegistry([Department(d["name"], Level(d["level"]), d["aliases"])
-                                   for d in demo])
+    registry = DepartmentRegistry([Department(d["name"], Level(d["level"]), d["aliases"],
+                                              sector=d.get("sector", "")) for d in demo])
     county = [d.name for d in registry.departments if d.name.startswith("县")]
     items = catalogue(rng, count_items, county)
     upper = rows(rng, items, count_rows)
 
     started = time.perf_counter()
-    sectors = SectorEvidence(registry)
+    sectors = SectorEvidence(Counterparts(registry, {}))
     ranker = Ranker(CatalogueIndex.build(items, sectors), registry, sectors)
     prepared = time.perf_counter()
     results = [ranker.rank(name, department) for name, department, _ in upper]

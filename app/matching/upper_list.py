@@ -88,9 +88,8 @@ def catalogue(repo: Repository) -> list[CatalogueEntry]:
 
 
 def ranker_for(repo: Repository) -> Ranker:
-    registry = repo.departments.registry()
-    sectors = SectorEvidence(registry)
-    return Ranker(CatalogueIndex.build(catalogue(repo), sectors), registry, sectors)
+    sectors = SectorEvidence(repo.counterparts.counterparts())
+    return Ranker(CatalogueIndex.build(catalogue(repo), sectors), sectors.registry, sectors)
 
 
 def match_rows(rows: list[UpperRow], ranker: Ranker,
