@@ -14,7 +14,8 @@ from typing import Any
 from app.domain.documents import AnnexRow, ChangeKind, ChangeLevel
 from app.domain.text import fold
 from app.matching.catalogue import CatalogueEntry, CatalogueIndex
-from app.matching.ranking import Ranker, Ranking
+from app.matching.decisions import Choice, Decision
+from app.matching.ranking import EXACT, Candidate, Match, Ranker, Ranking
 from app.matching.sectors import SectorEvidence
 from app.storage.items import ItemFilter
 from app.storage.repository import Repository
@@ -44,6 +45,35 @@ class UpperRow:
 class MatchedRow:
     upper: UpperRow
     ranking: Ranking
+    decision: Decision | None = None
+
+    @property
+    def item_id(self) -> int | None:
+        """The county item this row means: the clerk's choice, else a confident match."""
+        if self.decision is not None:
+            return self.decision.item_id if self.decision.choice == Choice.ITEM else None
+        match = self.ranking.match
+        return match.item_id if match and match.confident else None
+
+    @property
+    def needs_review(self) -> bool:
+        match = self.ranking.match
+        return self.decision is None and not (match and match.confident)
+
+    def decide(self, decision: Decision | None, item: Candidate | None = None) -> None:
+        """Take the clerk's decision: it becomes the match (or the lack of one)."""
+        self.decision = decision
+        if decision is None:
+            return
+        if decision.choice == Choice.NONE:
+            self.ranking.match = None
+            return
+        chosen = next((c for c in self.ranking.candidates if c.item_id == decision.item_id), None)
+        if chosen is None and item is not None:
+            chosen = item
+            self.ranking.candidates.insert(0, item)
+        if chosen is not None:
+            self.ranking.match = Match(chosen.item_id, chosen.name, chosen.score, True)
 
     def as_json(self) -> dict[str, Any]:
         row = self.upper.row
@@ -105,6 +135,27 @@ def match_rows(rows: list[UpperRow], ranker: Ranker,
 
 def match_file(path: Path | str, repo: Repository, sheet: str = "",
                progress: Progress | None = None) -> MatchReport:
-    """Read the list and rank the catalogue for each of its rows; writes nothing."""
+    """Read the list, rank the catalogue for each row, and take decisions already made.
+
+    Writes nothing.
+    """
     rows = read_upper_rows(path, repo, sheet, progress)
-    return MatchReport(Path(path), match_rows(rows, ranker_for(repo), progress))
+    report = MatchReport(Path(path), match_rows(rows, ranker_for(repo), progress))
+    apply_decisions(report, repo)
+    return report
+
+
+def apply_decisions(report: MatchReport, repo: Repository) -> None:
+    decisions = repo.match_decisions.for_list(report.list_key)
+    for row in report.rows:
+        decision = decisions.get(row.upper.key)
+        if decision is not None:
+            row.decide(decision, _chosen(repo, decision))
+
+
+def _chosen(repo: Repository, decision: Decision) -> Candidate | None:
+    """The chosen item as a candidate, for a choice the ranking no longer offers."""
+    if decision.item_id is None:
+        return None
+    item = repo.items.get(decision.item_id)
+    return Candidate(item.id or 0, item.name, item.department, EXACT, "经办人已选定")

@@ -227,8 +227,21 @@ def _v3_county_departments(db: Database) -> None:
                        [sector, ids[0]])
 
 
+def _v4_match_decisions(db: Database) -> None:
+    """The clerk's decisions on upper-level list rows, kept across re-reads of the list."""
+    db.execute("""CREATE TABLE match_decisions (
+        id INTEGER PRIMARY KEY,
+        list_key TEXT NOT NULL,
+        row_key TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        department TEXT NOT NULL DEFAULT '',
+        choice TEXT NOT NULL,
+        item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,
+        UNIQUE (list_key, row_key))""")
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
-    _v1_initial, _v2_search_index, _v3_county_departments)
+    _v1_initial, _v2_search_index, _v3_county_departments, _v4_match_decisions)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -19,6 +19,7 @@ from app.domain.measures import MeasureTemplate
 from app.domain.responsibility import ResponsibilityList
 from app.domain.sectors import Resolution
 from app.domain.tasks import ReportBack, TaskDivision
+from app.matching.decisions import Decision
 from app.storage.audit import AuditEntry, Auditor
 from app.storage.counterparts import CounterpartStore, PendingText
 from app.storage.database import OpenDatabase, integrity_problems, open_database
@@ -26,6 +27,7 @@ from app.storage.departments import DepartmentStore
 from app.storage.documents import DocumentStore
 from app.storage.errors import UserError
 from app.storage.items import ItemStore
+from app.storage.match_decisions import MatchDecisionStore
 from app.storage.responsibility_tasks import ListStore
 
 
@@ -38,6 +40,7 @@ class Repository:
         self.items = ItemStore(self.db, self.departments, self.counterparts)
         self.documents = DocumentStore(self.db, self.counterparts)
         self.lists = ListStore(self.db)
+        self.match_decisions = MatchDecisionStore(self.db)
         self.audit = Auditor(self.db)
         if opened.writable:
             with self.transaction():
@@ -142,6 +145,15 @@ class Repository:
 
     def document_by_number(self, number: str) -> Document:
         return self.documents.get(self.documents.id_for_number(number))
+
+    # Decisions on upper-level lists ---------------------------------------------
+    def save_match_decision(self, list_key: str, decision: Decision) -> int:
+        with self.transaction():
+            return self.match_decisions.save(list_key, decision)
+
+    def clear_match_decision(self, list_key: str, row_key: str) -> None:
+        with self.transaction():
+            self.match_decisions.clear(list_key, row_key)
 
     # Lists ------------------------------------------------------------------
     def save_template(self, template: MeasureTemplate) -> int:
