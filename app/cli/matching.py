@@ -6,7 +6,8 @@ import argparse
 import json
 
 from app.cli.database import add_db_option, db_path
-from app.matching.upper_list import MatchedRow, match_file
+from app.matching.draft import draft_notice
+from app.matching.upper_list import MatchedRow, MatchReport, match_file
 from app.storage.repository import Repository
 
 
@@ -18,12 +19,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_option(p)
     p.add_argument("--sheet", metavar="工作表", default="", help="只读取这个工作表")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--draft", metavar="文号", default="",
+                   help="按对照结果新建一份通知草稿（用这个文号），附件按取消、上级取消、上级承接分表")
     p.set_defaults(handler=cmd_match)
 
 
 def cmd_match(args: argparse.Namespace) -> int:
-    with Repository.open(db_path(args), readonly=True) as repo:
+    with Repository.open(db_path(args), readonly=not args.draft) as repo:
         result = match_file(args.file, repo, args.sheet)
+        if args.draft:
+            return _draft(repo, result, args.draft)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=1))
         return 0
@@ -31,6 +36,17 @@ def cmd_match(args: argparse.Namespace) -> int:
         print(_describe(row))
     sure = sum(1 for r in result.rows if r.ranking.match and r.ranking.match.confident)
     print(f"共 {len(result.rows)} 行：{sure} 行有把握对应，{len(result.rows) - sure} 行需人工核对。")
+    return 0
+
+
+def _draft(repo: Repository, result: MatchReport, number: str) -> int:
+    draft = draft_notice(result, repo, number)
+    repo.save_document(draft.document)
+    print(f"已新建通知草稿“{number}”：" + "，".join(
+        a.title for a in draft.document.annexes) + "。")
+    if draft.waiting:
+        print(f"另有 {len(draft.waiting)} 行尚未确认对应关系，未写入草稿："
+              + "、".join(r.upper.row.name for r in draft.waiting))
     return 0
 
 

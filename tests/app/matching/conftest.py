@@ -7,14 +7,18 @@ another level does.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from app.demo import demo_dir
 from app.domain.departments import Department, Level
 from app.domain.items import PowerItem
+from app.domain.measures import MeasureTemplate
+from app.domain.sectors import guess_sector
 from app.storage.repository import Repository
 
 COUNTY_DEPARTMENTS = [
@@ -67,11 +71,16 @@ CITY_ROWS = [
 
 
 def build_county(path: Path) -> dict[str, int]:
-    """The county catalogue; returns item ids by name."""
+    """The county catalogue, sector table and measure templates; returns item ids by name."""
     ids = {}
     with Repository.open(path, make_backup=False) as repo:
         for name, aliases in COUNTY_DEPARTMENTS:
-            repo.save_department(Department(name=name, level=Level.COUNTY, aliases=aliases))
+            repo.save_department(Department(name=name, level=Level.COUNTY, aliases=aliases,
+                                            sector=guess_sector(name)))
+        repo.set_counterparts({guess_sector(name): name for name, _ in COUNTY_DEPARTMENTS})
+        templates = json.loads((demo_dir() / "templates.json").read_text(encoding="utf-8"))
+        for template in templates:
+            repo.save_template(MeasureTemplate(**template))
         for department, name, type_ in COUNTY_ITEMS:
             ids[name] = repo.save_item(PowerItem(name=name, type=type_, department=department))
     return ids
