@@ -295,10 +295,13 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.catalogue:
             self.catalogue.show_document_items(number)
 
-    def open_document(self, document_id: int) -> None:
+    def open_document(self, document_id: int, annex: int = 0, seq: str = "") -> None:
+        """A document from the detail pane: at the annex and row that touched the item."""
         self.show_page(self.documents)
         if self.stack.currentWidget() is self.documents:
             self.documents.open_document(document_id)
+            if annex and self.documents.editor.document.id == document_id:
+                self.documents.editor.show_annex_row(annex - 1, seq)
 
     def update_status(self) -> None:
         self.status_path.setText(f"数据库：{self.repo.path}")
@@ -381,7 +384,7 @@ def _open_folder(folder: Path) -> None:
 HELP_TEXT = """\
 查找事项：在“事项库”页面上方输入文字，或在“部门”框中选择/输入部门（可输入简称，如“县级公安部门”），表格即时筛选；点一行，右侧显示全部内容和涉及的文件。
 
-修改事项：双击表格中的一行（或按回车），在弹出的窗口中修改后点“保存”。改错了可按 Ctrl+Z 撤销。“事项库”“文件”“部门”页面各有自己的撤销记录，Ctrl+Z 撤销的是当前页面的修改；文件和部门保存后从头记录。
+查看和修改事项：按回车查看所选事项，在查看窗口中按 F2 修改；或双击表格中的一行直接修改，改完点“保存”。F6 在筛选栏、表格和右侧详情之间切换，详情中按 Tab 选中文件链接、回车打开。改错了可按 Ctrl+Z 撤销。“事项库”“文件”“部门”页面各有自己的撤销记录，Ctrl+Z 撤销的是当前页面的修改；文件和部门保存后从头记录。
 
 新建通知：在“文件”页面选中去年的通知，点“复制为新文件”，改文号、日期和正文；在“附件”中添加附件，从 Excel 复制表格行后点“粘贴”。保存后点“打印预览”，核对页数与项数后打印。
 

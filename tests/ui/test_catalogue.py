@@ -47,9 +47,14 @@ def test_clicking_a_timeline_entry_opens_the_document(window, qtbot, type_text):
     page.table.selectRow(0)
     item_id = page.current_id()
     entry = window.repo.items.timeline(item_id)[0]
-    page.detail.open_document.emit(entry.document_id)
+    page.detail.open_document.emit(entry.document_id, entry.annex_position, entry.annex_row_seq)
     assert window.stack.currentWidget() is window.documents
-    assert window.documents.editor.document.id == entry.document_id
+    editor = window.documents.editor
+    assert editor.document.id == entry.document_id
+    assert editor.tabs.currentWidget() is editor.annexes
+    assert editor.annexes.list.currentRow() == entry.annex_position - 1
+    (row,) = {i.row() for i in editor.annexes.view.selectionModel().selectedIndexes()}
+    assert editor.annexes.rows.records[row].seq == entry.annex_row_seq
 
 
 def test_edit_save_and_undo_go_through_the_audit_log(window, qtbot, type_text):

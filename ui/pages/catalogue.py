@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -22,6 +24,7 @@ from app.domain.items import ItemStatus, PowerItem
 from app.storage.items import ItemFilter
 from app.storage.repository import Repository
 from ui.dialogs.item_editor import ItemEditor, department_combo
+from ui.dialogs.item_view import ItemView
 from ui.models.catalogue import COLUMNS, ItemTableModel
 from ui.settings import HIDDEN_COLUMNS, Settings
 from ui.widgets.item_detail import ItemDetail
@@ -31,7 +34,7 @@ ALL = "全部"
 
 
 class CataloguePage(QWidget):
-    open_document = Signal(int)
+    open_document = Signal(int, int, str)
     save_item = Signal(object, object)  # old item or None, new item
     delete_item = Signal(object)
     counts_changed = Signal()
@@ -97,7 +100,10 @@ class CataloguePage(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((56, 300, 160, 84, 60, 96, 90, 110, 120)):
             self.table.setColumnWidth(column, width)
-        self.table.activated.connect(lambda _: self.edit_current())
+        # Tab leaves the table (it does not walk its cells); Enter reads, double-click edits.
+        self.table.setTabKeyNavigation(False)
+        self.table.doubleClicked.connect(lambda _: self.edit_current())
+        self.table.installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._after_reset)
 
@@ -114,6 +120,11 @@ class CataloguePage(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+
+        for keys, step in (("F6", 1), ("Shift+F6", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self.cycle_focus(step))
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -185,6 +196,45 @@ class CataloguePage(QWidget):
         note = "" if self.model.filter.is_empty() else "（已按条件筛选）"
         self.count_label.setText(f"共 {shown} 个事项{note}")
 
+    # Keyboard ---------------------------------------------------------------
+    def cycle_focus(self, step: int) -> None:
+        """F6: filter bar → table → detail pane (Shift+F6 backwards)."""
+        areas: list[QWidget] = [self.search, self.table, self.detail]
+        focused = QApplication.focusWidget()
+        current = next((n for n, area in enumerate(areas)
+                        if focused is area or (focused is not None and area.isAncestorOf(focused))),
+                       0 if self.filter_bar_has(focused) else -1)
+        target = areas[(current + step) % len(areas)]
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if target is self.search:
+            self.search.selectAll()
+
+    def filter_bar_has(self, widget: QWidget | None) -> bool:
+        bar = (self.search, self.department, self.type, self.status, self.document,
+               self.reset_button)
+        return widget is not None and any(w is widget or w.isAncestorOf(widget) for w in bar)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            return self._table_key(event)
+        return super().eventFilter(watched, event)
+
+    def _table_key(self, event: QKeyEvent) -> bool:
+        key, control = event.key(), event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.view_current()
+            return True
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.current_id() is None \
+                and self.model.rowCount():
+            self.table.selectRow(0)
+            self.table.scrollToTop()
+            return True
+        if control and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.focusNextPrevChild(key == Qt.Key.Key_Tab)
+            return True
+        return False
+
     # Selection and detail ---------------------------------------------------
     def current_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -225,6 +275,21 @@ class CataloguePage(QWidget):
         editor = ItemEditor(self.repo, self.settings, item, self)
         if editor.exec():
             self.save_item.emit(None, editor.item())
+
+    def view_current(self) -> None:
+        """Enter: the item to read; F2 there opens the editor."""
+        item_id = self.current_id()
+        if item_id is None:
+            return
+        view = ItemView(self.settings, self.repo.items.get(item_id),
+                        self.repo.items.timeline(item_id), self)
+        link: list[tuple[int, int, str]] = []
+        view.detail.open_document.connect(lambda *target: (link.append(target), view.accept()))
+        accepted = view.exec()
+        if link:
+            self.open_document.emit(*link[0])
+        elif accepted and view.wants_edit:
+            self.edit_current()
 
     def edit_current(self) -> None:
         item_id = self.current_id()

@@ -153,6 +153,19 @@ class DocumentEditor(QWidget):
         self.dirty = False
         self.reset_history()
 
+    def show_annex_row(self, annex: int, seq: str) -> None:
+        """The 附件 tab at one annex, with the row of that 序号 selected and in view."""
+        if not 0 <= annex < len(self.document.annexes):
+            return
+        self.tabs.setCurrentIndex(ANNEX_TAB)
+        self.annexes.list.setCurrentRow(annex)
+        rows = self.document.annexes[annex].rows
+        row = next((n for n, r in enumerate(rows) if r.seq.strip() == seq.strip()), None)
+        if row is not None:
+            self.annexes.view.selectRow(row)
+            self.annexes.view.scrollTo(self.annexes.rows.index(row, 0))
+        self.annexes.view.setFocus()
+
     def reset_history(self) -> None:
         """The present state becomes the start of the undo history (opened or saved)."""
         self.undo_stack.clear()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.domain.items import PowerItem, TimelineEntry
@@ -38,7 +38,8 @@ def item_html(item: PowerItem, timeline: list[TimelineEntry]) -> str:
         entries = []
         for e in timeline:
             where = f"附件{e.annex_position}第{e.annex_row_seq}项" if e.annex_position else ""
-            link = (f"<a href='doc:{e.document_id}'>{escape(e.document_number)}</a>"
+            target = f"doc:{e.document_id}:{e.annex_position or 0}:{e.annex_row_seq}"
+            link = (f"<a href='{escape(target)}'>{escape(e.document_number)}</a>"
                     if e.document_id else "")
             entries.append(f"<li>{escape(e.date)}　<b>{escape(str(e.status))}</b>　{link}"
                            f"　{escape(e.document_title)}　{where}{escape(e.note)}</li>")
@@ -49,11 +50,15 @@ def item_html(item: PowerItem, timeline: list[TimelineEntry]) -> str:
 
 
 class ItemDetail(QTextBrowser):
-    open_document = Signal(int)
+    """Read-only; Tab moves between its document links and Enter opens one, as a click does."""
+
+    open_document = Signal(int, int, str)  # document id, annex position (0: none), row 序号
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
+                                     | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.anchorClicked.connect(self._clicked)
         self.show_nothing()
 
@@ -64,6 +69,7 @@ class ItemDetail(QTextBrowser):
         self.setHtml(item_html(item, timeline))
 
     def _clicked(self, url: QUrl) -> None:
-        text = url.toString()
-        if text.startswith("doc:"):
-            self.open_document.emit(int(text[4:]))
+        parts = url.toString().split(":", 3)
+        if parts[0] == "doc" and len(parts) == 4 and parts[1].isdigit():
+            annex = int(parts[2]) if parts[2].isdigit() else 0
+            self.open_document.emit(int(parts[1]), annex, parts[3])
