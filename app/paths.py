@@ -71,3 +71,11 @@ def resources_dir() -> Path:
 
 def shipped_data_dir() -> Path:
     return install_dir() / "data"
+
+
+def normal_permissions(path: Path) -> None:
+    """Read/write as the user's umask allows: temporary files are created private (0600),
+    and an exported file must open for whoever the clerk shares the folder with."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)

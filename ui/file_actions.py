@@ -259,12 +259,19 @@ def department_export(window: Window) -> None:
         return
     db_path = window.repo.path
 
-    def work(progress: Progress) -> list[ExportResult]:
+    def work(progress: Progress) -> roundtrip.SentForms:
         with Repository.open(db_path, make_backup=False) as repo:
             return roundtrip.export_for_departments(repo, number, folder, progress=progress)
 
-    window.jobs.run("正在为各部门生成工作簿…", work, lambda results: QMessageBox.information(
-        window, "导出完成", f"已为 {len(results)} 个部门生成工作簿，保存在：\n{folder}"))
+    def done(sent: roundtrip.SentForms) -> None:
+        due = f"报送期限：{sent.due_date}。" if sent.due_date else "通知正文中没有报送期限。"
+        missing = ("\n\n以下事项还没有对应的本县部门，未导出：\n" + "\n".join(sent.unassigned[:10])
+                   if sent.unassigned else "")
+        QMessageBox.information(window, "导出完成", f"已为 {len(sent.results)} 个本县部门生成反馈表，"
+                                f"保存在：\n{folder}\n{due}{missing}")
+        window.tasks.reload_reports()
+
+    window.jobs.run("正在为各部门生成工作簿…", work, done)
 
 
 def department_import(window: Window) -> None:
@@ -285,8 +292,15 @@ def department_import(window: Window) -> None:
         dialog = ReviewChanges(window.settings, returned, window)
         if not dialog.exec():
             return
+        again = [w for w in returned if w.received_before and not w.whole_form_refused]
+        if again:
+            names = "、".join(f"{w.department}（{w.received_before}已报送）" for w in again)
+            answer = QMessageBox.question(window, "再次报送", f"{names}之前已经交回过反馈表。"
+                                          "是否以这次交回的内容为准，替换之前的报送？")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         try:
-            applied = roundtrip.apply_returned(window.repo, returned)
+            applied = roundtrip.apply_returned(window.repo, returned, replace=bool(again))
         except Exception as exc:
             from ui.errors import show_error
 

@@ -26,6 +26,7 @@ from reportlab.lib.colors import CMYKColor, Color, black
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from app.paths import normal_permissions
 from app.pdf.fonts import SONGTI, FontSet
 
 # ASCII85 only matters for 7-bit mail transport; it made page streams a quarter
@@ -153,6 +154,7 @@ class PageWriter:
             self._finish_page()
         self.canvas.save()
         path.parent.mkdir(parents=True, exist_ok=True)
+        normal_permissions(self._temp)
         os.replace(self._temp, path)
         return self.page_count
 

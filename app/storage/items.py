@@ -184,6 +184,9 @@ class ItemStore:
     def query(self, f: ItemFilter, order_by: str = "id") -> list[ItemRow]:
         return self.rows(self.query_ids(f, order_by))
 
+    def exists(self, item_id: int) -> bool:
+        return self.db.execute("SELECT 1 FROM items WHERE id = ?", [item_id]).fetchone() is not None
+
     def get(self, item_id: int) -> PowerItem:
         row = self.db.execute(
             "SELECT items.id, items.name, items.type, coalesce(d.name, ''), items.levels, "

@@ -240,8 +240,22 @@ def _v4_match_decisions(db: Database) -> None:
         UNIQUE (list_key, row_key))""")
 
 
+def _v5_forms(db: Database) -> None:
+    """Forms sent to county departments: what each held and the key its rows are signed with."""
+    db.execute("""CREATE TABLE forms (
+        id INTEGER PRIMARY KEY,
+        token TEXT NOT NULL UNIQUE,
+        document_number TEXT NOT NULL DEFAULT '',
+        department TEXT NOT NULL,
+        key TEXT NOT NULL,
+        sent_date TEXT NOT NULL DEFAULT '',
+        rows TEXT NOT NULL DEFAULT '[]')""")
+    db.execute("CREATE INDEX idx_forms_document ON forms(document_number, department)")
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
-    _v1_initial, _v2_search_index, _v3_county_departments, _v4_match_decisions)
+    _v1_initial, _v2_search_index, _v3_county_departments, _v4_match_decisions,
+    _v5_forms)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

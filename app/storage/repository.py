@@ -26,6 +26,7 @@ from app.storage.database import OpenDatabase, integrity_problems, open_database
 from app.storage.departments import DepartmentStore
 from app.storage.documents import DocumentStore
 from app.storage.errors import UserError
+from app.storage.forms import FormStore
 from app.storage.items import ItemStore
 from app.storage.match_decisions import MatchDecisionStore
 from app.storage.responsibility_tasks import ListStore
@@ -41,6 +42,7 @@ class Repository:
         self.documents = DocumentStore(self.db, self.counterparts)
         self.lists = ListStore(self.db)
         self.match_decisions = MatchDecisionStore(self.db)
+        self.forms = FormStore(self.db)
         self.audit = Auditor(self.db)
         if opened.writable:
             with self.transaction():

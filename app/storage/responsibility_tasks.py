@@ -21,6 +21,8 @@ from app.domain.tasks import ReportBack, Task, TaskDivision
 from app.storage.audit import Auditor
 from app.storage.errors import NotFoundError, UserError
 
+FORM_SUBJECT = "部门反馈表"
+
 
 def responsibility_from_dict(data: dict[str, Any]) -> ResponsibilityList:
     return ResponsibilityList(
@@ -130,17 +132,38 @@ class ListStore:
         report.id = self.audit.save("report_backs", report.id, values)
         return report.id
 
-    def mark_received(self, department: str, document_number: str, date: str) -> int:
-        """Record that a department's file came back; creates the entry if none was due."""
+    def report_backs_for(self, document_number: str, subject: str = FORM_SUBJECT
+                         ) -> list[ReportBack]:
+        return [r for r in self.report_backs()
+                if r.document_number == document_number and r.subject == subject]
+
+    def request_report_back(self, department: str, document_number: str, due_date: str,
+                            sent_date: str, row_count: int) -> int:
+        """Record that a form went out; one entry per department and document, kept on resend."""
+        row = self._form_entry(department, document_number)
+        values = {"department": department, "document_number": document_number,
+                  "due_date": due_date, "sent_date": sent_date, "row_count": row_count}
+        if row is None:
+            return self.audit.insert("report_backs", {**values, "subject": FORM_SUBJECT},
+                                     "发出反馈表")
+        self.audit.update("report_backs", row, values, "发出反馈表")
+        return row
+
+    def _form_entry(self, department: str, document_number: str) -> int | None:
         row = self.db.execute(
-            "SELECT id FROM report_backs WHERE department = ? AND document_number = ?",
-            [department, document_number]).fetchone()
+            "SELECT id FROM report_backs WHERE department = ? AND document_number = ? "
+            "AND subject = ?", [department, document_number, FORM_SUBJECT]).fetchone()
+        return row[0] if row else None
+
+    def mark_received(self, department: str, document_number: str, date: str) -> int:
+        """Record that a department's form came back; creates the entry if none was sent."""
+        row = self._form_entry(department, document_number)
         if row is None:
             return self.save_report_back(ReportBack(
-                department=department, subject="部门反馈", due_date="", received_date=date,
+                department=department, subject=FORM_SUBJECT, due_date="", received_date=date,
                 document_number=document_number))
-        self.audit.update("report_backs", row[0], {"received_date": date})
-        return row[0]
+        self.audit.update("report_backs", row, {"received_date": date}, "收到反馈表")
+        return row
 
     def delete_report_back(self, report_id: int) -> None:
         if not self.db.execute("SELECT 1 FROM report_backs WHERE id = ?", [report_id]).fetchone():

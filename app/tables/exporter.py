@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from app.domain.documents import Annex, Document
 from app.domain.items import PowerItem
 from app.domain.layouts import CATALOGUE_LAYOUTS, Layout, builtin_layout
+from app.paths import normal_permissions
 from app.storage.errors import UserError
 from app.storage.items import ItemRow
 from app.tables.errors import Progress
@@ -44,6 +45,7 @@ def save_workbook(wb: Workbook, path: Path) -> None:
     os.close(fd)
     try:
         wb.save(tmp)
+        normal_permissions(Path(tmp))
         os.replace(tmp, path)
     except PermissionError as exc:
         raise UserError(f"无法写入“{path}”：文件可能正在 Excel 或 WPS 中打开，请关闭后重试。") from exc

@@ -1,46 +1,67 @@
-"""Department round-trips: each department gets its rows as a workbook and sends it back.
+"""Department round-trips: each county department gets a form with its rows and sends it back.
 
-The exported sheets carry a hidden row identity (`annex_row:123`, `item:45`)
-so answers match their rows even if a department re-sorts the sheet; when
-the identity column was deleted, rows match by name and department instead.
-Changes come back per field, the clerk accepts or rejects each one, and the
-accepted ones land in one transaction, audit log included.
+Forms go to the county departments that answer for the rows (lead and
+partners, app/domain/sectors.py), never to the upper-level body a document
+names. Every form is registered with a token and a key (app/storage/forms.py),
+and every row's hidden identity cell is signed (app/domain/forms.py), so a
+returned row is applied only when it is provably the row that form was sent:
+anything else is refused with its sheet and row named, and the rest of the
+form still goes through. Accepted changes land in one transaction with the
+audit entries and the department's report-back marked received.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import openpyxl
-from openpyxl.packaging.custom import StringProperty
-from openpyxl.styles import Alignment, Font
 from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
 
 from app.domain.documents import AnnexRow, Document
+from app.domain.forms import (
+    LEAD,
+    PARTNER,
+    ROLE_LABELS,
+    due_from_body,
+    form_file_name,
+    identity_cell,
+    parse_identity_cell,
+    signature,
+)
 from app.domain.items import PowerItem
-from app.domain.layouts import BUILTIN_LAYOUTS, CATALOGUE_LAYOUTS, IDENTITY, Layout, builtin_layout
+from app.domain.layouts import (
+    BUILTIN_LAYOUTS,
+    CATALOGUE_LAYOUTS,
+    IDENTITY,
+    Layout,
+    builtin_layout,
+)
 from app.domain.text import clean_cell, fold
 from app.storage.errors import UserError
+from app.storage.forms import FormRecord, SentRow
+from app.storage.items import ItemFilter
 from app.storage.repository import Repository
 from app.tables.errors import FileImportError, Progress, report
-from app.tables.exporter import ExportResult, item_values, save_workbook
+from app.tables.exporter import ExportResult, item_values
+from app.tables.form_workbook import (
+    EDITABLE,
+    INSTRUCTIONS,
+    PARTNER_SHEET_SUFFIX,
+    PROP_DEPARTMENT,
+    PROP_DOCUMENT,
+    PROP_FORM,
+    TYPES_SHEET,
+    FormHeader,
+    write_form,
+)
 from app.tables.grid import DEFAULT_LIMITS, Grid, Limits
 from app.tables.importer import ImportPreview, ImportWarning, parse_grid
 from app.tables.reader import read_grids
-from app.tables.sheet import TableSpec, line_height, text_lines, write_table
-
-EDITABLE = frozenset({"type", "basis", "measures", "remarks"})
-PROP_DOCUMENT = "quanze_document"
-PROP_DEPARTMENT = "quanze_department"
-TYPES_SHEET = "事项类型表"
-UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\n\r\t]')
+from app.tables.sheet import TableSpec
 
 
 @dataclass
@@ -57,191 +78,206 @@ class RowChange:
 
 @dataclass
 class ReturnedWorkbook:
+    """What a returned form proposes, what was refused, and whose it is."""
+
     path: Path
     department: str
     document_number: str
     changes: list[RowChange]
     warnings: list[ImportWarning] = field(default_factory=list)
     matched: int = 0
+    refused: list[ImportWarning] = field(default_factory=list)
+    whole_form_refused: bool = False
+    received_before: str = ""
+
+
+@dataclass
+class SentForms:
+    """The result of sending a document's forms: files written, due date, rows no form took."""
+
+    results: list[ExportResult]
+    due_date: str
+    unassigned: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _FormRow:
+    annex_no: int
+    values: dict[str, str]
+    identity: str
+    role: str
+    merged: tuple[str, ...] = ()
 
 
 def file_name(document_number: str, department: str) -> str:
-    return UNSAFE_NAME.sub("_", f"{department}_{document_number or '事项'}_反馈表.xlsx")
+    """The file name a department's form gets when it is the only one of its name."""
+    return form_file_name(department, document_number, set())
 
 
 # Export ------------------------------------------------------------------------
-def rows_by_department(doc: Document, repo: Repository,
-                       ) -> dict[str, list[tuple[int, AnnexRow]]]:
-    registry = repo.departments.registry()
-    groups: dict[str, list[tuple[int, AnnexRow]]] = {}
+def rows_by_department(doc: Document) -> tuple[dict[str, list[_FormRow]], list[str]]:
+    """County department → its rows (lead and partner); and rows no county department answers."""
+    groups: dict[str, list[_FormRow]] = {}
+    unassigned: list[str] = []
     for number, annex in enumerate(doc.annexes, start=1):
-        for row in annex.rows:
-            dept = registry.resolve(row.department)
-            name = dept.name if dept else row.department.strip() or "（未填部门）"
-            groups.setdefault(name, []).append((number, row))
-    return groups
+        for index, row in enumerate(annex.rows):
+            identity = f"annex_row:{row.id}"
+            above = annex.rows[index - 1] if index else None
+            merged = tuple(k for k in row.merged_with_above if k in EDITABLE)
+            if not row.lead:
+                unassigned.append(f"附件{number}第{row.seq or index + 1}行（{row.name}）：部门"
+                                  f"“{row.department}”还没有对应的本县部门，请在“部门”页的待指定列表中指定。")
+            for department, role in [(row.lead, LEAD)] * bool(row.lead) + [
+                    (p, PARTNER) for p in row.partners]:
+                same_above = above is not None and department in (above.lead, *above.partners)
+                groups.setdefault(department, []).append(_FormRow(
+                    number, row.field_values(), identity, role, merged if same_above else ()))
+    return groups, unassigned
 
 
-def _instructions(wb: openpyxl.Workbook, department: str, document_number: str,
-                  editable: str) -> None:
-    ws = wb.create_sheet("填写说明", 0)
-    subject = f"《{document_number}》附件中" if document_number else "事项目录中"
-    lines = [
-        "填写说明",
-        f"部门：{department}",
-        f"文号：{document_number or '（事项目录）'}",
-        f"导出日期：{dt.date.today().isoformat()}",
-        "",
-        f"1. 本表列出{subject}由贵单位实施的事项，请逐项核对。",
-        f"2. 只需修改“{editable}”等白色单元格；序号、部门、事项名称已锁定，不要改动。",
-        "3. 不要删除、插入或移动行和列，不要删除隐藏的“行标识”列，否则可能无法自动对应。",
-        "4. 事项类型请从单元格的下拉列表中选择。",
-        "5. 单元格内换行按 Alt+Enter；监管措施的各条请以“1.”“2.”开头分行填写。",
-        "6. 填好后直接保存（保持 .xlsx 格式，不要改文件名），按通知要求报送。",
-    ]
-    for r, text in enumerate(lines, start=1):
-        size = 16 if r == 1 else 12
-        cell = ws.cell(r, 1, text)
-        cell.font = Font(name="黑体" if r == 1 else "仿宋_GB2312", size=size)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        ws.row_dimensions[r].height = line_height(text_lines(text, 70, size), size)
-    ws.column_dimensions["A"].width = 70
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.protection.sheet = True
-
-
-def _types_sheet(wb: openpyxl.Workbook, types: Sequence[str]) -> str:
-    ws = wb.create_sheet(TYPES_SHEET)
-    for r, name in enumerate(types, start=1):
-        ws.cell(r, 1, name)
-    ws.sheet_state = "hidden"
-    ws.protection.sheet = True
-    return f"'{TYPES_SHEET}'!$A$1:$A${max(1, len(types))}"
-
-
-def _protect(ws: Worksheet, header: int, rows: int, type_col: int | None, types_ref: str) -> None:
-    ws.protection.sheet = True
-    ws.protection.formatRows = False
-    ws.protection.formatColumns = False
-    if type_col is None or not rows:
-        return
-    letter = openpyxl.utils.get_column_letter(type_col)
-    dv = DataValidation(type="list", formula1=types_ref, allow_blank=True, errorStyle="warning",
-                        showErrorMessage=True, errorTitle="事项类型",
-                        error="请从下拉列表中选择事项类型。", promptTitle="事项类型",
-                        prompt="请从下拉列表中选择")
-    dv.add(f"{letter}{header + 1}:{letter}{header + rows}")
-    ws.add_data_validation(dv)
-
-
-def _workbook(department: str, document_number: str, types: Sequence[str],
-              sheets: Sequence[tuple[str, Layout, TableSpec]], path: Path,
-              progress: Progress | None) -> ExportResult:
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    wb.custom_doc_props.append(StringProperty(name=PROP_DOCUMENT, value=document_number or "-"))
-    wb.custom_doc_props.append(StringProperty(name=PROP_DEPARTMENT, value=department))
-    editable = "”“".join(dict.fromkeys(
-        c.header.replace("\n", "") for _, layout, _ in sheets for c in layout.columns
-        if c.key in EDITABLE))
-    _instructions(wb, department, document_number, editable)
-    types_ref = _types_sheet(wb, types)
-    for name, layout, spec in sheets:
-        ws = wb.create_sheet(name)
-        header = write_table(wb, ws, spec, progress)
-        keys = [c.key for c in layout.columns]
-        type_col = keys.index("type") + 2 if "type" in keys else None
-        _protect(ws, header, len(spec.rows), type_col, types_ref)
-    wb.active = 0
-    save_workbook(wb, path)
-    return ExportResult(path, len(sheets), sum(len(s.rows) for _, _, s in sheets))
+def _sheets(doc: Document, department: str, rows: list[_FormRow], key: str,
+            canonical: dict[str, str]) -> tuple[list[tuple[str, Layout, TableSpec]], list[SentRow]]:
+    sheets: list[tuple[str, Layout, TableSpec]] = []
+    sent: list[SentRow] = []
+    for number in dict.fromkeys(r.annex_no for r in rows):
+        annex = doc.annexes[number - 1]
+        layout = builtin_layout(annex.layout)
+        for role in (LEAD, PARTNER):
+            part = [r for r in rows if r.annex_no == number and r.role == role]
+            if not part:
+                continue
+            name = f"附件{number}" + (PARTNER_SHEET_SUFFIX if role == PARTNER else "")
+            cells = []
+            for r in part:
+                locked = {**r.values, "department": canonical.get(r.values["department"],
+                                                                  r.values["department"])}
+                cells.append(identity_cell(r.identity, role, signature(
+                    key, r.identity, department, role, locked)))
+                sent.append(SentRow(r.identity, role, name, r.values["seq"], r.values["name"],
+                                    r.values["department"]))
+            merged = [list(r.merged) if i else [] for i, r in enumerate(part)]
+            title = f"{annex.base_title()}（{department}{ROLE_LABELS[role]}，{len(part)}项）"
+            sheets.append((name, layout, TableSpec(
+                title=title, columns=layout.columns, rows=[r.values for r in part],
+                label=f"附件{number}", identities=cells, merged=merged,
+                editable=EDITABLE if role == LEAD else frozenset(), protect=True)))
+    return sheets, sent
 
 
 def export_for_departments(repo: Repository, document_number: str, out_dir: Path | str,
-                           departments: Sequence[str] = (),
-                           progress: Progress | None = None) -> list[ExportResult]:
-    """One workbook per department with its rows of the document's annexes."""
+                           departments: Sequence[str] = (), due: str = "",
+                           progress: Progress | None = None, today: str = "") -> SentForms:
+    """One form per county department, registered with its report-back request.
+
+    The due date is `due` (ISO) or the one the notice body sets. Forms and
+    requests are recorded in one transaction with the files: if a file cannot
+    be written, nothing is recorded.
+    """
     doc = repo.document_by_number(document_number)
-    groups = rows_by_department(doc, repo)
+    groups, unassigned = rows_by_department(doc)
     if departments:
         registry = repo.departments.registry()
-        wanted = {(registry.resolve(d).name if registry.resolve(d) else d.strip())
-                  for d in departments}
+        wanted = {registry.canonical_name(d) for d in departments}
         missing = wanted - set(groups)
         if missing:
-            raise UserError(f"文件“{doc.number}”的附件中没有这些部门的事项：{'、'.join(sorted(missing))}。")
+            raise UserError(f"文件“{doc.number}”的附件中没有这些本县部门牵头或配合的事项："
+                            f"{'、'.join(sorted(missing))}。")
         groups = {k: v for k, v in groups.items() if k in wanted}
     if not groups:
-        raise UserError(f"文件“{doc.number}”的附件中没有事项，无法导出。")
+        raise UserError(f"文件“{doc.number}”的附件中没有可以发给本县部门的事项，无法导出。"
+                        + ("".join(unassigned[:3])))
+    today = today or dt.date.today().isoformat()
+    due = due or due_from_body(doc.body)
+    registry = repo.departments.registry()
+    canonical = {r.department: registry.canonical_name(r.department)
+                 for a in doc.annexes for r in a.rows}
     types = repo.lists.item_types()
-    results = []
-    for done, (department, entries) in enumerate(groups.items()):
-        report(progress, done, len(groups))
-        sheets = []
-        for number in dict.fromkeys(n for n, _ in entries):
-            annex = doc.annexes[number - 1]
-            rows = [r for n, r in entries if n == number]
-            spec = TableSpec(title=f"{annex.base_title()}（{department}，{len(rows)}项）",
-                             columns=builtin_layout(annex.layout).columns,
-                             rows=[r.field_values() for r in rows], label=f"附件{number}",
-                             identities=[f"annex_row:{r.id}" for r in rows],
-                             editable=EDITABLE, protect=True)
-            sheets.append((f"附件{number}", builtin_layout(annex.layout), spec))
-        path = Path(out_dir) / file_name(doc.number, department)
-        results.append(_workbook(department, doc.number, types, sheets, path, progress))
+    results: list[ExportResult] = []
+    taken: set[str] = set()
+    with repo.transaction():
+        for done, (department, rows) in enumerate(groups.items()):
+            report(progress, done, len(groups))
+            record = repo.forms.create(doc.number, department, [], today)
+            sheets, sent = _sheets(doc, department, rows, record.key, canonical)
+            repo.forms.set_rows(record, sent)
+            repo.lists.request_report_back(department, doc.number, due, today, len(rows))
+            path = Path(out_dir) / form_file_name(department, doc.number, taken)
+            head = FormHeader(department, doc.number, record.token, today, due)
+            results.append(write_form(head, types, sheets, path, progress))
     report(progress, len(groups), len(groups))
-    return results
+    return SentForms(results, due, unassigned)
 
 
 def export_department_items(repo: Repository, department: str, out_dir: Path | str,
-                            items: Sequence[PowerItem] = ()) -> ExportResult:
-    """A department's catalogue items (or the ones given) for it to check and return."""
+                            items: Sequence[PowerItem] = (), today: str = "") -> ExportResult:
+    """The catalogue items a county department leads (or the ones given), to check and return."""
     dept = repo.departments.registry().resolve(department)
     if dept is None:
         raise UserError(f"没有名为“{department}”的部门。")
     if not items:
-        ids = [r[0] for r in repo.db.execute(
-            "SELECT id FROM items WHERE department_id = ? ORDER BY id", [dept.id]).fetchall()]
-        items = [repo.items.get(i) for i in ids]
+        items = [repo.items.get(r.id) for r in repo.items.query(ItemFilter(department=dept.name))
+                 if r.lead == dept.name or r.department == dept.name]
     if not items:
-        raise UserError(f"部门“{dept.name}”没有事项，无法导出。")
+        raise UserError(f"部门“{dept.name}”没有牵头的事项，无法导出。")
+    today = today or dt.date.today().isoformat()
     layout = next(x for x in CATALOGUE_LAYOUTS if x.id == "items")
-    spec = TableSpec(title=f"{dept.name}行政权力事项（{len(items)}项）", columns=layout.columns,
-                     rows=[item_values(item, n) for n, item in enumerate(items, start=1)],
-                     identities=[f"item:{item.id}" for item in items],
-                     editable=EDITABLE, protect=True)
-    path = Path(out_dir) / file_name("", dept.name)
-    return _workbook(dept.name, "", repo.lists.item_types(), [("事项", layout, spec)], path, None)
+    with repo.transaction():
+        record = repo.forms.create("", dept.name, [], today)
+        values = [item_values(item, n) for n, item in enumerate(items, start=1)]
+        cells, sent = [], []
+        for item, row in zip(items, values, strict=True):
+            identity = f"item:{item.id}"
+            cells.append(identity_cell(identity, LEAD, signature(
+                record.key, identity, dept.name, LEAD,
+                {**row, "department": repo.departments.registry().canonical_name(
+                    row["department"])})))
+            sent.append(SentRow(identity, LEAD, "事项", row["seq"], row["name"], row["department"]))
+        repo.forms.set_rows(record, sent)
+        spec = TableSpec(title=f"{dept.name}行政权力事项（{len(items)}项）",
+                         columns=layout.columns, rows=values, identities=cells,
+                         editable=EDITABLE, protect=True)
+        path = Path(out_dir) / file_name("", dept.name)
+        return write_form(FormHeader(dept.name, "", record.token, today), repo.lists.item_types(),
+                          [("事项", layout, spec)], path)
 
 
 # Import ------------------------------------------------------------------------
-def _metadata(path: Path, grids: Sequence[Grid]) -> tuple[str, str]:
-    """Document number and department: from the file's properties, else its 填写说明 sheet.
+@dataclass
+class _Claims:
+    """What the returned file says about itself: properties first, then its 填写说明 sheet."""
 
-    The sheet is the fallback for a workbook a department re-saved as .xls.
-    """
-    props: dict[str, str] = {}
+    token: str = ""
+    department: str = ""
+    document: str = ""
+    tokens: set[str] = field(default_factory=set)
+    departments: set[str] = field(default_factory=set)
+
+
+def _claims(path: Path, grids: Sequence[Grid]) -> _Claims:
+    claims = _Claims()
     try:
         wb = openpyxl.load_workbook(path, read_only=True)
         props = {p.name: str(p.value) for p in wb.custom_doc_props}
         wb.close()
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
-        pass
-    document = props.get(PROP_DOCUMENT, "")
-    department = props.get(PROP_DEPARTMENT, "")
+        props = {}
+    for name, target in ((PROP_FORM, "tokens"), (PROP_DEPARTMENT, "departments")):
+        if props.get(name):
+            getattr(claims, target).add(props[name].strip())
+    claims.document = props.get(PROP_DOCUMENT, "")
     for grid in grids:
-        if grid.sheet != "填写说明":
+        if grid.sheet != INSTRUCTIONS:
             continue
-        for cells in grid.rows[:6]:
+        for cells in grid.rows[:8]:
             text = clean_cell(cells[0] if cells else None)
-            if text.startswith("部门：") and not department:
-                department = text[3:].strip()
-            if text.startswith("文号：") and not document:
-                document = text[3:].strip()
-    return ("" if document in ("-", "（事项目录）") else document), department
+            for prefix, target in (("反馈表编号：", "tokens"), ("部门：", "departments")):
+                if text.startswith(prefix) and text[len(prefix):].strip():
+                    getattr(claims, target).add(text[len(prefix):].strip())
+            if text.startswith("文号：") and not claims.document:
+                claims.document = text[3:].strip()
+    claims.token = next(iter(claims.tokens), "")
+    claims.department = next(iter(claims.departments), "")
+    return claims
 
 
 def _returned_layouts() -> list[Layout]:
@@ -249,100 +285,164 @@ def _returned_layouts() -> list[Layout]:
             for x in (*BUILTIN_LAYOUTS, *CATALOGUE_LAYOUTS)]
 
 
-class _Matcher:
-    """Finds the stored row a returned row means: by identity, else by name and department."""
-
-    def __init__(self, repo: Repository, doc: Document | None) -> None:
-        self.repo = repo
-        self.registry = repo.departments.registry()
-        self.rows: dict[int, tuple[int, AnnexRow]] = {}
-        self.by_name: dict[tuple[str, str], str] = {}
-        if doc is not None:
-            for number, annex in enumerate(doc.annexes, start=1):
-                for row in annex.rows:
-                    if row.id is not None:
-                        self.rows[row.id] = (number, row)
-                        self.by_name.setdefault(self._key(row.name, row.department),
-                                                f"annex_row:{row.id}")
-
-    def _key(self, name: str, department: str) -> tuple[str, str]:
-        dept = self.registry.resolve(department)
-        return fold(name), fold(dept.name if dept else department)
-
-    def current(self, identity: str) -> dict[str, str] | None:
-        kind, _, number = identity.partition(":")
-        if not number.isdigit():
-            return None
-        if kind == "annex_row" and int(number) in self.rows:
-            return self.rows[int(number)][1].field_values()
-        if kind == "item" and not self.rows:
-            found = self.repo.db.execute("SELECT 1 FROM items WHERE id = ?",
-                                         [int(number)]).fetchone()
-            return item_values(self.repo.items.get(int(number)), 0) if found else None
-        return None
-
-    def identity_for(self, name: str, department: str) -> str:
-        if self.rows:
-            return self.by_name.get(self._key(name, department), "")
-        dept = self.registry.resolve(department)
-        if dept is None or dept.id is None:
-            return ""
-        found = self.repo.items.find(fold(name), dept.id)
-        return f"item:{found}" if found else ""
+def _form_record(repo: Repository, path: Path, claims: _Claims) -> FormRecord:
+    if len(claims.tokens) > 1:
+        raise FileImportError(path, "文件属性和“填写说明”中的反馈表编号不一致，无法确认是哪份反馈表，未导入。")
+    record = repo.forms.get(claims.token) if claims.token else None
+    if record is None:
+        raise FileImportError(path, "找不到这份反馈表的登记（没有反馈表编号，或不是本数据库发出的）。"
+                                    "为防止改错事项，只能导入本程序发出的反馈表；请重新导出后发给部门。")
+    return record
 
 
 def read_returned(repo: Repository, path: Path | str, limits: Limits = DEFAULT_LIMITS,
                   progress: Progress | None = None) -> ReturnedWorkbook:
-    """The changes a returned workbook proposes; nothing is written."""
+    """The changes a returned form proposes and the rows it refuses; nothing is written."""
     path = Path(path)
     grids = read_grids(path, limits, progress)
-    document_number, department = _metadata(path, grids)
-    doc = repo.document_by_number(document_number) if document_number else None
-    previews = [p for p in (parse_grid(path, g, _returned_layouts(), repo.departments.registry(),
+    claims = _claims(path, grids)
+    record = _form_record(repo, path, claims)
+    result = ReturnedWorkbook(path, record.department, record.document_number, [])
+    if record.document_number:
+        result.received_before = next(
+            (r.received_date for r in repo.lists.report_backs_for(record.document_number)
+             if r.department == record.department and r.received_date), "")
+    others = {d for d in claims.departments if fold(d) != fold(record.department)}
+    if others:
+        result.whole_form_refused = True
+        result.refused.append(ImportWarning(INSTRUCTIONS, None, "", (
+            f"这份反馈表是发给{record.department}的，但文件中写的部门是“{'、'.join(sorted(others))}”。"
+            "无法确认来源，整份未导入，也没有登记报送。")))
+        return result
+    registry = repo.departments.registry()
+    previews = [p for p in (parse_grid(path, g, _returned_layouts(), registry,
                                        repo.lists.item_types()) for g in grids
-                            if g.sheet not in ("填写说明", TYPES_SHEET)) if p is not None]
+                            if g.sheet not in (INSTRUCTIONS, TYPES_SHEET)) if p is not None]
     if not previews:
         raise FileImportError(path, "没有找到可识别的表格，请确认是本程序导出的部门反馈表。")
-    if not department:
-        department = next((r.department for p in previews for r in p.rows if r.department), "")
-    matcher = _Matcher(repo, doc)
-    result = ReturnedWorkbook(path, department, document_number, [])
+    checker = _Checker(repo, record, result)
     for preview in previews:
-        _collect(preview, matcher, result)
+        checker.collect(preview)
+    checker.report_missing()
     return result
 
 
-def _collect(preview: ImportPreview, matcher: _Matcher, result: ReturnedWorkbook) -> None:
-    keys = [k for k in EDITABLE if preview.layout.column(k) is not None]
-    for row, extra, line in zip(preview.rows, preview.extra, preview.source_rows, strict=True):
-        identity = extra.get("identity", "")
-        current = matcher.current(identity) if identity else None
+class _Checker:
+    """Checks each returned row against the form it came in and lists what it changes."""
+
+    def __init__(self, repo: Repository, record: FormRecord, result: ReturnedWorkbook) -> None:
+        self.repo = repo
+        self.record = record
+        self.result = result
+        self.registry = repo.departments.registry()
+        self.seen: dict[str, str] = {}
+        self.touched: set[str] = set()
+        doc = repo.document_by_number(record.document_number) if record.document_number else None
+        self.current = {f"annex_row:{r.id}": r.field_values()
+                        for a in (doc.annexes if doc else []) for r in a.rows}
+
+    def refuse(self, sheet: str, line: int, name: str, message: str) -> None:
+        self.result.refused.append(ImportWarning(sheet, line, "", f"（{name}）{message}，这一行未导入"))
+
+    def collect(self, preview: ImportPreview) -> None:
+        has_identity = preview.layout.column("identity") is not None and any(
+            "identity" in e for e in preview.extra)
+        for row, extra, line in zip(preview.rows, preview.extra, preview.source_rows, strict=True):
+            identity = (self._verified(preview.sheet, line, row, extra.get("identity", ""))
+                        if has_identity else self._by_name(preview.sheet, line, row))
+            if identity is None:
+                continue
+            self.seen[identity] = f"{preview.sheet}第{line}行"
+            self._changes(preview, identity, row, line)
+
+    def _verified(self, sheet: str, line: int, row: AnnexRow, cell: str) -> str | None:
+        if not cell.strip():
+            self.refuse(sheet, line, row.name, "是发出后新增的行，不是发给本部门核对的事项")
+            return None
+        signed = parse_identity_cell(cell)
+        sent = self.record.sent(signed.identity) if signed else None
+        if signed is None or sent is None:
+            self.refuse(sheet, line, row.name, "的行标识被改动过，或是从其他部门的表中复制来的")
+            return None
+        locked = {"seq": row.seq, "name": row.name,
+                  "department": self.registry.canonical_name(row.department)}
+        expected = signature(self.record.key, signed.identity, self.record.department,
+                             signed.role, locked)
+        self.touched.add(signed.identity)
+        if signed.signature != expected or sent.role != signed.role or sent.sheet != sheet:
+            self.refuse(sheet, line, row.name, "与隐藏的行标识对不上（行可能被排序、移动或改动过，"
+                                               f"行标识指向“{sent.name}”）")
+            return None
+        if signed.identity in self.seen:
+            self.refuse(sheet, line, row.name, f"与{self.seen[signed.identity]}是同一事项，是重复的行")
+            return None
+        return signed.identity
+
+    def _by_name(self, sheet: str, line: int, row: AnnexRow) -> str | None:
+        """No identity column at all: match only among this form's own rows, by name."""
+        found = [s for s in self.record.rows if s.sheet == sheet and fold(s.name) == fold(row.name)
+                 and s.identity not in self.seen]
+        if len(found) != 1:
+            self.refuse(sheet, line, row.name, "找不到本表发出时的对应事项（隐藏的行标识列已被删除）")
+            return None
+        self.result.warnings.append(ImportWarning(
+            sheet, line, "", f"行标识列已被删除，按事项名称“{row.name}”对应到本表发出的事项。"))
+        return found[0].identity
+
+    def _changes(self, preview: ImportPreview, identity: str, row: AnnexRow, line: int) -> None:
+        current = self._current(identity)
         if current is None:
-            identity = matcher.identity_for(row.name, row.department or result.department)
-            current = matcher.current(identity) if identity else None
-        if current is None:
-            result.warnings.append(ImportWarning(
-                preview.sheet, line, "事项名称",
-                f"找不到与“{row.name}”对应的事项，这一行没有导入。"))
-            continue
-        result.matched += 1
+            self.refuse(preview.sheet, line, row.name, "对应的事项已被删除")
+            return
+        sent = self.record.sent(identity)
+        changed = [k for k in EDITABLE if preview.layout.column(k) is not None
+                   and getattr(row, k) != current.get(k, "")]
+        if sent is not None and sent.role == PARTNER:
+            if changed:
+                self.refuse(preview.sheet, line, row.name,
+                            "是其他部门牵头、本部门配合的事项，配合部门的修改不能导入（请与牵头部门沟通）")
+            return
+        self.result.matched += 1
         where = f"{preview.sheet}第{line}行（{row.name}）"
-        for key in keys:
-            new = getattr(row, key)
-            if new != current.get(key, ""):
-                result.changes.append(RowChange(identity, key, current.get(key, ""), new, where))
+        for key in sorted(changed):
+            self.result.changes.append(
+                RowChange(identity, key, current.get(key, ""), getattr(row, key), where))
+
+    def _current(self, identity: str) -> dict[str, str] | None:
+        if identity.startswith("annex_row:"):
+            return self.current.get(identity)
+        item_id = int(identity.partition(":")[2])
+        if not self.repo.items.exists(item_id):
+            return None
+        return item_values(self.repo.items.get(item_id), 0)
+
+    def report_missing(self) -> None:
+        for sent in self.record.rows:
+            if sent.identity not in self.seen and sent.identity not in self.touched:
+                self.result.warnings.append(ImportWarning(
+                    sent.sheet, None, "", f"发出时的第{sent.seq}项“{sent.name}”在交回的表中找不到"
+                                          "（可能被删除），该事项没有改动。"))
 
 
 def apply_returned(repo: Repository, returned: Sequence[ReturnedWorkbook],
-                   today: str = "") -> int:
-    """Apply the accepted changes of every workbook and mark each department as returned.
+                   today: str = "", replace: bool = False) -> int:
+    """Apply the accepted changes of every form and mark each department as returned.
 
-    One transaction: all of it lands or none of it does. Returns the number of changes.
+    A department already marked received is replaced only with `replace`
+    (the window asks first). One transaction: all of it lands or none of it does.
+    Returns the number of changes applied.
     """
+    again = [w for w in returned if w.received_before and not w.whole_form_refused]
+    if again and not replace:
+        names = "、".join(f"{w.department}（{w.received_before}）" for w in again)
+        raise UserError(f"{names}已经报送过。再次导入将以这次交回的内容为准；确认替换请勾选“替换”"
+                        "（命令行加 --replace）。")
     today = today or dt.date.today().isoformat()
     applied = 0
     with repo.transaction():
         for workbook in returned:
+            if workbook.whole_form_refused:
+                continue
             accepted = [c for c in workbook.changes if c.accepted]
             if workbook.document_number:
                 applied += _apply_to_document(repo, workbook.document_number, accepted)
@@ -353,12 +453,12 @@ def apply_returned(repo: Repository, returned: Sequence[ReturnedWorkbook],
 
 
 def _apply_to_document(repo: Repository, number: str, changes: list[RowChange]) -> int:
+    """Set each accepted field; a merged cell whose rows now differ is no longer merged."""
     mine = [c for c in changes if c.identity.startswith("annex_row:")]
     if not mine:
         return 0
     doc = repo.document_by_number(number)
     by_id = {f"annex_row:{r.id}": r for a in doc.annexes for r in a.rows}
-    explicit = {(c.identity, c.field) for c in mine}
     for change in mine:
         row = by_id.get(change.identity)
         if row is None:
@@ -366,9 +466,8 @@ def _apply_to_document(repo: Repository, number: str, changes: list[RowChange]) 
         setattr(row, change.field, change.new)
     for annex in doc.annexes:
         for above, row in zip(annex.rows, annex.rows[1:], strict=False):
-            for key in row.merged_with_above:
-                if key in EDITABLE and (f"annex_row:{row.id}", key) not in explicit:
-                    setattr(row, key, getattr(above, key))
+            row.merged_with_above = [k for k in row.merged_with_above
+                                     if getattr(row, k, None) == getattr(above, k, None)]
     repo.save_document(doc)
     return len(mine)
 

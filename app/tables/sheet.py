@@ -10,6 +10,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Protection, Side
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -104,6 +105,13 @@ def cell_value(text: str, key: str) -> object:
     return text
 
 
+def text_cell(ws: Worksheet, row: int, column: int, text: str) -> Cell:
+    """A cell holding `text` as text, even when it starts like a formula (`=`, `+`, `-`, `@`)."""
+    cell = ws.cell(row, column, text)
+    cell.data_type = "s"
+    return cell
+
+
 def write_table(wb: Workbook, ws: Worksheet, spec: TableSpec,
                 progress: Progress | None = None) -> int:
     """Write the table; returns the header row number."""
@@ -115,10 +123,10 @@ def write_table(wb: Workbook, ws: Worksheet, spec: TableSpec,
     last_letter = column_letter(ncols - 1)
     row = 1
     if spec.label:
-        ws.cell(row, 1 + offset, spec.label).style = "qz_label"
+        text_cell(ws, row, 1 + offset, spec.label).style = "qz_label"
         ws.row_dimensions[row].height = 22
         row += 1
-    ws.cell(row, 1 + offset, spec.title).style = "qz_title"
+    text_cell(ws, row, 1 + offset, spec.title).style = "qz_title"
     ws.merge_cells(start_row=row, start_column=1 + offset, end_row=row, end_column=ncols)
     ws.row_dimensions[row].height = 36
     header = row + 1

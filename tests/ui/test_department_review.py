@@ -14,7 +14,7 @@ from ui.dialogs.review_changes import ReviewChanges
 
 pytestmark = pytest.mark.gui
 
-DEPARTMENT = "县级公安部门"
+DEPARTMENT = "县公安局"
 ITEM = "典当业特种行业许可证核发"
 NEW_MEASURES = "取消许可后，公安机关要通过以下措施加强监管：\n1.纳入日常检查。\n2.开展双随机抽查。"
 
@@ -73,5 +73,6 @@ def test_review_rejects_one_change_applies_the_other_and_marks_the_return(
     assert not any(field == "remarks" for field, _ in log)
     today = dt.date.today().isoformat()
     reports = window.tasks.reports.records
-    mine = [r for r in reports if r.department == DEPARTMENT and r.document_number == DEMO_NOTICE]
+    mine = [r for r in reports if r.department == DEPARTMENT and r.document_number == DEMO_NOTICE
+            and r.subject == "部门反馈表"]
     assert [r.received_date for r in mine] == [today]

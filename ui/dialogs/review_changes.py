@@ -47,7 +47,10 @@ class ReviewChanges(BaseDialog):
         summary = QListWidget()
         for w in returned:
             summary.addItem(f"{w.department or w.path.name}：对上 {w.matched} 行，"
-                            f"修改 {len(w.changes)} 处，提示 {len(w.warnings)} 条")
+                            f"修改 {len(w.changes)} 处，拒收 {len(w.refused)} 行，"
+                            f"提示 {len(w.warnings)} 条")
+            for refused in w.refused:
+                summary.addItem(f"    拒收：{refused}")
             for warning in w.warnings[:10]:
                 summary.addItem(f"    {warning}")
         line = summary.sizeHintForRow(0) if summary.count() else 20

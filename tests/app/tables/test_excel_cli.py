@@ -60,8 +60,8 @@ def test_roundtrip_commands(demo_db, tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["roundtrip", "export", "--db", str(demo_db), "--document", NUMBER,
                  "--out", str(out)]) == 0
-    assert "共导出 15 个部门" in capsys.readouterr().out
-    path = out / "省广播电视局_嘉政发〔2021〕2号_反馈表.xlsx"
+    assert "共导出 12 个部门的反馈表，报送期限 2021-02-21" in capsys.readouterr().out
+    path = out / "县文化和旅游局_嘉政发〔2021〕2号_反馈表.xlsx"
     wb = openpyxl.load_workbook(path)
     wb["附件4"]["G4"] = "已承接"
     wb.save(path)

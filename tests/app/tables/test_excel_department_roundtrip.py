@@ -12,18 +12,18 @@ NUMBER = "嘉政发〔2021〕2号"
 
 
 def exported(repo, tmp_path, department):
-    (result,) = export_for_departments(repo, NUMBER, tmp_path, [department])
+    (result,) = export_for_departments(repo, NUMBER, tmp_path, [department]).results
     return result.path
 
 
-def test_one_workbook_per_department_with_locked_keys(demo_repo, tmp_path):
-    results = export_for_departments(demo_repo, NUMBER, tmp_path)
-    names = {r.path.name for r in results}
-    assert "省商务厅_嘉政发〔2021〕2号_反馈表.xlsx" in names
-    assert sum(r.rows for r in results) == 36
-    wb = openpyxl.load_workbook(tmp_path / "市行政审批服务局_嘉政发〔2021〕2号_反馈表.xlsx")
-    assert wb.sheetnames == ["填写说明", "事项类型表", "附件3", "附件5"]
-    assert "部门：市行政审批服务局" in [c.value for c in wb["填写说明"]["A"]]
+def test_one_workbook_per_county_department_with_locked_keys(demo_repo, tmp_path):
+    sent = export_for_departments(demo_repo, NUMBER, tmp_path)
+    names = {r.path.name for r in sent.results}
+    assert "县商务局_嘉政发〔2021〕2号_反馈表.xlsx" in names
+    assert sent.unassigned == []
+    wb = openpyxl.load_workbook(tmp_path / "县住房和城乡建设局_嘉政发〔2021〕2号_反馈表.xlsx")
+    assert wb.sheetnames == ["填写说明", "事项类型表", "附件1", "附件1（配合）", "附件3"]
+    assert wb["填写说明"]["A1"].value == "部门：县住房和城乡建设局"
     assert wb["事项类型表"].sheet_state == "hidden"
     ws = wb["附件3"]
     assert ws.protection.sheet and not ws.protection.password
@@ -35,6 +35,9 @@ def test_one_workbook_per_department_with_locked_keys(demo_repo, tmp_path):
     assert not locked["事项类型"] and not locked["市县加强事中事后监管措施"] and not locked["备注"]
     (dv,) = ws.data_validations.dataValidation
     assert dv.type == "list" and "事项类型表" in dv.formula1 and str(dv.sqref) == "E4:E6"
+    partner = wb["附件1（配合）"]
+    assert "配合" in partner["B2"].value
+    assert all(c.protection.locked for c in partner[4]) and not partner.data_validations.dataValidation
 
 
 def edit(path, changes):
@@ -45,11 +48,12 @@ def edit(path, changes):
 
 
 def test_returned_changes_are_listed_accepted_and_audited(demo_repo, tmp_path):
-    path = exported(demo_repo, tmp_path, "省商务厅")
+    path = exported(demo_repo, tmp_path, "县商务局")
     edit(path, [("附件2", "G4", "已衔接"), ("附件2", "E5", "其他行政权力")])
     returned = read_returned(demo_repo, path)
     assert (returned.department, returned.document_number, returned.matched) == (
-        "省商务厅", NUMBER, 2)
+        "县商务局", NUMBER, 3)
+    assert not returned.refused
     changes = {(c.field, c.new) for c in returned.changes}
     assert changes == {("remarks", "已衔接"), ("type", "其他行政权力")}
     rejected = next(c for c in returned.changes if c.field == "type")
@@ -60,22 +64,34 @@ def test_returned_changes_are_listed_accepted_and_audited(demo_repo, tmp_path):
     assert rows[5].remarks == "已衔接" and rows[6].type == "行政许可"
     audit = demo_repo.audit_entries("annex_rows", rows[5].id)
     assert any(e.field == "remarks" and e.new_value == "已衔接" for e in audit)
-    report = next(r for r in demo_repo.lists.report_backs() if r.department == "省商务厅")
-    assert report.received_date == "2021-02-20" and report.document_number == NUMBER
+    report = next(r for r in demo_repo.lists.report_backs_for(NUMBER) if r.department == "县商务局")
+    assert report.received_date == "2021-02-20" and report.due_date == "2021-02-21"
 
 
-def test_edited_measures_follow_into_the_merged_row(demo_repo, tmp_path):
-    path = exported(demo_repo, tmp_path, "省商务厅")
+def test_every_row_a_merged_cell_covers_is_listed(demo_repo, tmp_path):
+    path = exported(demo_repo, tmp_path, "县商务局")
     edit(path, [("附件2", "F4", "新的监管措施：\n1. 第一条\n2. 第二条")])
     returned = read_returned(demo_repo, path)
-    assert len(returned.changes) == 1
+    assert [c.where.split("（")[0] for c in returned.changes] == ["附件2第4行", "附件2第5行"]
     apply_returned(demo_repo, [returned])
     rows = demo_repo.document_by_number(NUMBER).annexes[1].rows
     assert rows[5].measures == rows[6].measures == "新的监管措施：\n1. 第一条\n2. 第二条"
+    assert rows[6].merged_with_above == ["measures"]
+
+
+def test_rejecting_the_covered_row_unmerges_it(demo_repo, tmp_path):
+    path = exported(demo_repo, tmp_path, "县商务局")
+    edit(path, [("附件2", "F4", "只改第一行：\n1. 第一条")])
+    returned = read_returned(demo_repo, path)
+    returned.changes[1].accepted = False
+    apply_returned(demo_repo, [returned])
+    rows = demo_repo.document_by_number(NUMBER).annexes[1].rows
+    assert rows[5].measures == "只改第一行：\n1. 第一条"
+    assert rows[6].measures.startswith("取消许可后，商务部门") and rows[6].merged_with_above == []
 
 
 def test_rows_match_by_name_when_the_identity_column_is_gone(demo_repo, tmp_path):
-    path = exported(demo_repo, tmp_path, "省自然资源厅")
+    path = exported(demo_repo, tmp_path, "县自然资源和规划局")
     wb = openpyxl.load_workbook(path)
     ws = wb["附件2"]
     ws.protection.sheet = False
@@ -87,7 +103,7 @@ def test_rows_match_by_name_when_the_identity_column_is_gone(demo_repo, tmp_path
     ws["F5"] = "已核对"
     wb.save(path)
     returned = read_returned(demo_repo, path)
-    assert returned.matched == 3 and not returned.warnings
+    assert returned.matched == 9 and not returned.refused
     (change,) = returned.changes
     assert change.field == "remarks" and change.new == "已核对"
     apply_returned(demo_repo, [returned])
@@ -97,8 +113,8 @@ def test_rows_match_by_name_when_the_identity_column_is_gone(demo_repo, tmp_path
 
 
 def test_a_failed_apply_writes_nothing(demo_repo, tmp_path):
-    first = read_returned(demo_repo, exported(demo_repo, tmp_path, "省商务厅"))
-    path = exported(demo_repo, tmp_path, "省广播电视局")
+    first = read_returned(demo_repo, exported(demo_repo, tmp_path, "县商务局"))
+    path = exported(demo_repo, tmp_path, "县文化和旅游局")
     edit(path, [("附件4", "G4", "改了")])
     second = read_returned(demo_repo, path)
     first.changes = [*second.changes]
@@ -107,12 +123,12 @@ def test_a_failed_apply_writes_nothing(demo_repo, tmp_path):
         apply_returned(demo_repo, [second, first])
     doc = demo_repo.document_by_number(NUMBER)
     assert all(r.remarks != "改了" for r in doc.annexes[3].rows)
-    assert all(not r.received_date for r in demo_repo.lists.report_backs()
-               if r.department in ("省商务厅", "省广播电视局"))
+    assert all(not r.received_date for r in demo_repo.lists.report_backs_for(NUMBER)
+               if r.department in ("县商务局", "县文化和旅游局"))
 
 
 def test_catalogue_items_round_trip(demo_repo, tmp_path):
-    result = export_department_items(demo_repo, "市行政审批服务局", tmp_path)
+    result = export_department_items(demo_repo, "县行政审批服务局", tmp_path)
     wb = openpyxl.load_workbook(result.path)
     ws = wb["事项"]
     assert ws["A3"].value.startswith("item:")
