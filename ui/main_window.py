@@ -28,6 +28,7 @@ from ui.errors import show_error
 from ui.pages.catalogue import CataloguePage
 from ui.pages.departments import DepartmentsPage
 from ui.pages.documents import DocumentsPage
+from ui.pages.matching import MatchingPage
 from ui.pages.responsibility import ResponsibilityPage
 from ui.pages.tasks import TasksPage
 from ui.pages.templates import TemplatesPage
@@ -35,7 +36,7 @@ from ui.settings import LAST_DATABASE, Settings
 from ui.undo import DeleteItemCommand, SaveItemCommand
 from ui.worker import JobRunner, Progress
 
-PAGES = ("事项库", "文件", "部门", "责任清单", "任务分工", "监管措施模板")
+PAGES = ("事项库", "文件", "部门", "责任清单", "任务分工", "监管措施模板", "上级清单对照")
 
 
 class MainWindow(QMainWindow):
@@ -55,8 +56,10 @@ class MainWindow(QMainWindow):
         self.responsibility = ResponsibilityPage(repo)
         self.tasks = TasksPage(repo)
         self.templates = TemplatesPage(repo)
+        self.matching = MatchingPage(repo, self.jobs)
         self.pages: list[QWidget] = [self.catalogue, self.documents, self.departments,
-                                     self.responsibility, self.tasks, self.templates]
+                                     self.responsibility, self.tasks, self.templates,
+                                     self.matching]
         self.stack = QStackedWidget()
         for page in self.pages:
             self.stack.addWidget(page)
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
         self.documents.export_requested.connect(
             lambda doc: file_actions.export_document(self, doc))
         self.departments.changed.connect(self.departments_changed)
+        self.matching.document_created.connect(self.draft_created)
 
         self.status_path = QLabel()
         self.status_counts = QLabel()
@@ -294,6 +298,12 @@ class MainWindow(QMainWindow):
         self.show_page(self.catalogue)
         if self.stack.currentWidget() is self.catalogue:
             self.catalogue.show_document_items(number)
+
+    def draft_created(self, document_id: int) -> None:
+        """A notice drafted from an upper-level list: show it, say what went in."""
+        self.documents.reload()
+        self.open_document(document_id)
+        self.statusBar().showMessage(self.matching.last_draft, 15000)
 
     def open_document(self, document_id: int, annex: int = 0, seq: str = "") -> None:
         """A document from the detail pane: at the annex and row that touched the item."""

@@ -39,6 +39,56 @@ APPLY_ROWS = (
     ("市行政审批服务局", "成品油零售经营资格审批", "市级取消事项"),
     ("县新设服务中心", "农村集体经济组织成员资格确认", ""),
 )
+# County items still in use, and a city list naming them (and others) its own way.
+MATCH_ITEMS = (
+    ("县公安局", "典当业特种行业许可证核发", "行政许可"),
+    ("县行政审批服务局", "城市供水经营许可证核发", "行政许可"),
+    ("县农业农村局", "肥料登记审批——复混肥登记审批", "行政许可"),
+    ("县商务局", "成品油批发、仓储经营许可初审", "行政许可"),
+    ("县自然资源和规划局", "林木种子质量检验机构资质考核", "行政许可"),
+    ("县行政审批服务局", "职业卫生技术服务机构丙级资质认可", "行政许可"),
+)
+MATCH_ROWS = (
+    ("市公安局", "典当业的特种行业许可证核发"),
+    ("市行政审批服务局", "城市供水经营许可证核发（含变更）"),
+    ("市农业农村局", "复混肥登记审批"),
+    ("市商务局", "成品油批发和仓储经营许可初审"),
+    ("市自然资源和规划局", "林木种子生产经营许可证核发"),
+    ("市行政审批服务局", "职业卫生技术服务机构乙级资质认可"),
+    ("市商务局", "原油销售、仓储经营许可初审"),
+)
+
+
+def write_match_example(repo: Repository, folder: Path) -> Path:
+    """Adds MATCH_ITEMS to the catalogue and writes the city's list as a workbook."""
+    import openpyxl
+
+    from app.domain.items import PowerItem
+
+    for department, name, type_ in MATCH_ITEMS:
+        repo.save_item(PowerItem(name=name, type=type_, department=department))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "市级取消事项"
+    sheet.append(["济宁市2021年第一批取消行政权力事项目录"])
+    sheet.append(["编号", "权力事项名称", "实施机关", "权力类型"])
+    for n, (department, name) in enumerate(MATCH_ROWS, start=1):
+        sheet.append([n, name, department, "行政许可"])
+    path = folder / "济宁市取消事项目录.xlsx"
+    book.save(path)
+    return path
+
+
+def _matching_review(window: MainWindow, work: Path) -> None:
+    """上级清单对照 with one row decided and the cursor on a near name."""
+    from app.matching.upper_list import match_file
+
+    page = window.matching
+    page.show_report(match_file(write_match_example(window.repo, work), window.repo))
+    window.show_page(page)
+    page.rows.setCurrentCell(0, 1)
+    page.take_candidate(0)
+    page.rows.setCurrentCell(5, 1)
 
 
 def _dialogs(window: MainWindow, work: Path) -> list[tuple[str, QWidget, QSize]]:
@@ -204,6 +254,9 @@ def take(folder: Path, db_path: Path) -> list[Path]:
         _settle(app)
         shots.append(_save(dialog, folder, name))
         dialog.close()
+    _matching_review(window, work)
+    _settle(app)
+    shots.append(_save(window, folder, "上级清单对照-逐行核对"))
     window.close()
     window.repo.close()
     return shots

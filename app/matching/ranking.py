@@ -3,8 +3,9 @@
 Order of evidence: the same name; the same name once the known variations
 are normalised; the same name without a place prefix; sub-items on either
 side; then a fuzzy score. The department's sector adds or removes a little
-on top. Only name evidence can make a match confident, never fuzziness:
-near names are often different items.
+on top, and an item no longer in use (already cancelled) ranks below one in
+use. Only name evidence can make a match confident, never fuzziness: near
+names are often different items.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ FUZZY_CUTOFF = 35.0
 SAME_DEPARTMENT = 4.0
 SAME_SECTOR = 3.0
 OTHER_SECTOR = -8.0
+NOT_IN_USE = -5.0
 CONFIDENT = 90.0
 MARGIN = 3.0
 SHOWN = 5
@@ -176,6 +178,7 @@ class Ranker:
             why += f"；部门系统不同（上级：{row_sector}，本县：{item.sector}）"
         in_use = entry.status == ItemStatus.IN_USE
         if not in_use:
+            score += NOT_IN_USE
             why += f"；该事项当前状态为“{entry.status}”"
         return Candidate(entry.item_id, entry.name, entry.department, min(score, EXACT), why,
                          evidence.by_name, conflict, in_use)

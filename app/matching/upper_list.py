@@ -46,6 +46,10 @@ class MatchedRow:
     upper: UpperRow
     ranking: Ranking
     decision: Decision | None = None
+    ranked: Match | None = None
+
+    def __post_init__(self) -> None:
+        self.ranked = self.ranking.match
 
     @property
     def item_id(self) -> int | None:
@@ -61,9 +65,13 @@ class MatchedRow:
         return self.decision is None and not (match and match.confident)
 
     def decide(self, decision: Decision | None, item: Candidate | None = None) -> None:
-        """Take the clerk's decision: it becomes the match (or the lack of one)."""
+        """Take the clerk's decision: it becomes the match (or the lack of one).
+
+        None withdraws the decision and brings the ranked match back.
+        """
         self.decision = decision
         if decision is None:
+            self.ranking.match = self.ranked
             return
         if decision.choice == Choice.NONE:
             self.ranking.match = None

@@ -1,0 +1,302 @@
+"""上级清单对照: the clerk goes through an upper-level list row by row and confirms.
+
+Keyboard first, because a list has hundreds of rows: ↑↓ move between rows,
+Enter takes the highlighted candidate (the first by default), 1–5 take that
+candidate, N says the county has no such item, Backspace withdraws a decision.
+Each decision is saved (and audited) at once; the list is read and ranked off
+the GUI thread, with progress.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.matching.decisions import Choice, Decision
+from app.matching.draft import draft_notice
+from app.matching.upper_list import MatchedRow, MatchReport, match_file
+from app.storage.repository import Repository
+from ui.errors import show_error
+from ui.worker import JobRunner, Progress
+
+ROW_HEADERS = ("序号", "上级事项名称", "上级部门", "本县对应事项", "状态")
+CANDIDATE_HEADERS = ("键", "本县事项", "实施部门", "得分", "理由")
+HINT = "↑↓ 选行　Enter 采纳选中的候选　1–5 采纳第几个候选　N 本县无此事项　Backspace 撤销确认"
+REVIEW = QColor("#fff3cd")
+NONE_HERE = QColor("#eeeeee")
+SHOWN = 5
+FILE_FILTER = "表格文件 (*.xlsx *.xlsm *.xls *.docx)"
+
+
+def status_of(row: MatchedRow) -> str:
+    if row.decision is not None:
+        return "已确认" if row.decision.choice == Choice.ITEM else "已确认：本县无此事项"
+    match = row.ranking.match
+    if match and match.confident:
+        return "有把握"
+    return "待核对" if row.ranking.candidates else "待核对：无候选"
+
+
+def _item(text: str, tip: str = "") -> QTableWidgetItem:
+    cell = QTableWidgetItem(text)
+    cell.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+    if tip:
+        cell.setToolTip(tip)
+    return cell
+
+
+def _table(headers: tuple[str, ...]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(True)
+    return table
+
+
+class MatchingPage(QWidget):
+    document_created = Signal(int)
+
+    def __init__(self, repo: Repository, jobs: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.jobs = jobs
+        self.dirty = False
+        self.report: MatchReport | None = None
+        self.last_draft = ""
+        self.open_button = QPushButton("打开上级清单…")
+        self.open_button.clicked.connect(self.choose_file)
+        self.draft_button = QPushButton("生成通知草稿…")
+        self.draft_button.clicked.connect(self.make_draft)
+        self.draft_button.setEnabled(False)
+        self.summary = QLabel("打开省、市下发的事项清单（Excel 或 Word 表格），逐行核对本县对应的事项。")
+        self.summary.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.open_button)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.draft_button)
+        self.rows = _table(ROW_HEADERS)
+        self.rows.currentCellChanged.connect(lambda row, *_: self._show_candidates(row))
+        self.candidates = _table(CANDIDATE_HEADERS)
+        self.candidates.cellDoubleClicked.connect(lambda row, _c: self.take_candidate(row))
+        for table, stretch in ((self.rows, (1, 3)), (self.candidates, (1, 4))):
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            for column in stretch:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.rows.installEventFilter(self)
+        self.candidates.installEventFilter(self)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.rows)
+        below = QWidget()
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        self.row_title = QLabel()
+        self.row_title.setWordWrap(True)
+        below_layout.addWidget(self.row_title)
+        below_layout.addWidget(self.candidates)
+        hint = QLabel(HINT)
+        hint.setStyleSheet("color:#555")
+        below_layout.addWidget(hint)
+        splitter.addWidget(below)
+        splitter.setSizes([520, 300])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+    # Reading the list -----------------------------------------------------------
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "选择上级下发的事项清单", str(Path.home()),
+                                              FILE_FILTER)
+        if name:
+            self.open_list(Path(name))
+
+    def open_list(self, path: Path, sheet: str = "") -> bool:
+        """Read and rank in the background; the page fills when it is done."""
+        db_path = self.repo.path
+
+        def work(progress: Progress) -> MatchReport:
+            progress.report(0, 0, f"正在读取并对照“{path.name}”…")
+            with Repository.open(db_path, readonly=True) as repo:
+                return match_file(path, repo, sheet, progress)
+
+        return self.jobs.run(f"正在对照“{path.name}”…", work, self.show_report)
+
+    def show_report(self, report: MatchReport) -> None:
+        self.report = report
+        self.rows.setRowCount(len(report.rows))
+        for n in range(len(report.rows)):
+            self._fill_row(n)
+        self.rows.resizeRowsToContents()
+        self.draft_button.setEnabled(bool(report.rows))
+        self._update_summary()
+        if report.rows:
+            first = next((n for n, r in enumerate(report.rows) if r.needs_review), 0)
+            self.rows.setCurrentCell(first, 1)
+        self.rows.setFocus()
+
+    def _fill_row(self, n: int) -> None:
+        assert self.report is not None
+        row = self.report.rows[n]
+        upper = row.upper.row
+        match = row.ranking.match
+        status = status_of(row)
+        shown = "" if match is None else match.name if match.confident else f"可能是：{match.name}"
+        cells = (upper.seq, upper.name, upper.department, shown, status)
+        for column, text in enumerate(cells):
+            cell = _item(text, row.upper.sheet + (f"：{row.upper.title}" if row.upper.title else ""))
+            if status.startswith("待核对"):
+                cell.setBackground(QBrush(REVIEW))
+            elif status.endswith("本县无此事项"):
+                cell.setBackground(QBrush(NONE_HERE))
+            self.rows.setItem(n, column, cell)
+
+    def _update_summary(self) -> None:
+        assert self.report is not None
+        rows = self.report.rows
+        waiting = sum(r.needs_review for r in rows)
+        decided = sum(r.decision is not None for r in rows)
+        sure = len(rows) - waiting - decided
+        self.summary.setText(f"{self.report.path.name}：共 {len(rows)} 行，有把握 {sure} 行，"
+                             f"已确认 {decided} 行，待核对 {waiting} 行。")
+
+    def _show_candidates(self, n: int) -> None:
+        self.candidates.setRowCount(0)
+        if self.report is None or not 0 <= n < len(self.report.rows):
+            return
+        row = self.report.rows[n]
+        self.row_title.setText(f"第 {row.upper.row.seq or n + 1} 行：{row.upper.row.name}"
+                               f"（{row.upper.row.department or '部门未写'}）— {status_of(row)}")
+        shown = row.ranking.candidates[:SHOWN]
+        self.candidates.setRowCount(len(shown))
+        match = row.ranking.match
+        chosen = match.item_id if match and match.confident else None
+        for k, candidate in enumerate(shown):
+            mark = "✔ " if candidate.item_id == chosen else ""
+            for column, text in enumerate((f"{mark}{k + 1}", candidate.name, candidate.department,
+                                           f"{candidate.score:.0f}", candidate.why)):
+                self.candidates.setItem(k, column, _item(text, candidate.why))
+        self.candidates.resizeRowsToContents()
+        if shown:
+            self.candidates.setCurrentCell(0, 1)
+
+    # Decisions ------------------------------------------------------------------
+    def current_row(self) -> MatchedRow | None:
+        n = self.rows.currentRow()
+        if self.report is None or not 0 <= n < len(self.report.rows):
+            return None
+        return self.report.rows[n]
+
+    def take_candidate(self, k: int) -> None:
+        row = self.current_row()
+        if row is None or not 0 <= k < min(SHOWN, len(row.ranking.candidates)):
+            return
+        candidate = row.ranking.candidates[k]
+        self._decide(row, Decision(row.upper.key, Choice.ITEM, candidate.item_id,
+                                   row.upper.row.name, row.upper.row.department))
+
+    def none_here(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self._decide(row, Decision(row.upper.key, Choice.NONE, None, row.upper.row.name,
+                                       row.upper.row.department))
+
+    def withdraw(self) -> None:
+        row = self.current_row()
+        if row is None or row.decision is None or self.report is None:
+            return
+        try:
+            self.repo.clear_match_decision(self.report.list_key, row.upper.key)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        row.decide(None)
+        self._refresh_current(advance=False)
+
+    def _decide(self, row: MatchedRow, decision: Decision) -> None:
+        assert self.report is not None
+        try:
+            self.repo.save_match_decision(self.report.list_key, decision)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        row.decide(decision)
+        self._refresh_current(advance=True)
+
+    def _refresh_current(self, advance: bool) -> None:
+        n = self.rows.currentRow()
+        self._fill_row(n)
+        self._update_summary()
+        if advance and self.report is not None and n + 1 < len(self.report.rows):
+            self.rows.setCurrentCell(n + 1, 1)
+        else:
+            self._show_candidates(n)
+        self.rows.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._key(event)
+        return super().eventFilter(watched, event)
+
+    def _key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.take_candidate(max(self.candidates.currentRow(), 0))
+        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_5:
+            self.take_candidate(key - Qt.Key.Key_1)
+        elif key == Qt.Key.Key_N:
+            self.none_here()
+        elif key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+            self.withdraw()
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.candidates.hasFocus():
+            return False
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            step = -1 if key == Qt.Key.Key_Up else 1
+            n = min(max(self.rows.currentRow() + step, 0), self.rows.rowCount() - 1)
+            self.rows.setCurrentCell(n, 1)
+        elif key == Qt.Key.Key_Tab:
+            self.candidates.setFocus()
+        else:
+            return False
+        return True
+
+    # The draft ------------------------------------------------------------------
+    def make_draft(self) -> None:
+        if self.report is None:
+            return
+        number, ok = QInputDialog.getText(self, "生成通知草稿", "新文件的发文字号：")
+        if ok and number.strip():
+            self.create_draft(number.strip())
+
+    def create_draft(self, number: str) -> int | None:
+        assert self.report is not None
+        try:
+            draft = draft_notice(self.report, self.repo, number)
+            document_id = self.repo.save_document(draft.document)
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+        self.last_draft = f"已新建通知草稿“{number}”，附件：" + "、".join(
+            a.title for a in draft.document.annexes) + "。"
+        if draft.waiting:
+            self.last_draft += f"还有 {len(draft.waiting)} 行待核对，未写入草稿；确认后可重新生成。"
+        self.document_created.emit(document_id)
+        return document_id
