@@ -20,6 +20,7 @@ import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -59,6 +60,7 @@ from app.pdf.page import (
 )
 from app.pdf.table import LEADING, PAD_X, PAD_Y, T_LEFT, T_TOP, T_WIDTH, TableSpec, annex_table
 from app.pdf.titles import title_lines
+from app.pdf.widths import content_widths
 from app.storage.errors import UserError
 from app.word import ooxml
 
@@ -385,8 +387,11 @@ class NoticeDocx:
 
     def _table(self, spec: TableSpec) -> None:
         columns = spec.columns
-        total = sum(c.weight for c in columns) or 1.0
-        widths = [T_WIDTH * c.weight / total for c in columns]
+        cells = [[text if n not in row.merged else "" for n, text in enumerate(row.cells)]
+                 for row in spec.rows]
+        measure = partial(text_width, size=SIZE_5)
+        widths = content_widths([c.header for c in columns], [c.weight for c in columns], cells,
+                                measure, measure, T_WIDTH, 2 * PAD_X, SIZE_5)
         table = self.d.add_table(rows=1 + len(spec.rows), cols=len(columns))
         _table_frame(table, widths)
         header = table.rows[0]
