@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from app import paths
+from app.catalogue.service import catalogue_as_of
 from app.demo import load_demo
 from app.storage import backup, lock
 from app.storage.errors import UserError
@@ -57,6 +58,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--status", default="", metavar="状态", help="状态，如 在用、取消、承接")
     p.add_argument("--document", default="", metavar="文号", help="涉及的文件文号，如 嘉政发〔2021〕2号")
     p.add_argument("--search", default="", metavar="文字", help="在名称、部门、依据、监管措施中查找文字")
+    p.add_argument("--as-of", default="", metavar="日期或文号",
+                   help="列出某日（如 2021-02-19）结束时或某文件应用后的事项清单，状态按当时")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=cmd_items)
 
@@ -127,7 +130,7 @@ def cmd_items(args: argparse.Namespace) -> int:
     f = ItemFilter(search=args.search, department=args.department, type=args.type,
                    status=args.status, document=args.document)
     with Repository.open(db_path(args), readonly=True) as repo:
-        rows = repo.items.query(f)
+        rows = catalogue_as_of(repo, args.as_of, f) if args.as_of else repo.items.query(f)
     if args.json:
         print(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=1))
         return 0
