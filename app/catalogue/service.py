@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from app.catalogue.annexes import to_document
@@ -19,7 +20,7 @@ from app.domain.departments import Level
 from app.domain.documents import Document
 from app.storage.errors import UserError
 from app.storage.history import HistoryStore
-from app.storage.items import ItemFilter
+from app.storage.items import ItemFilter, ItemRow
 from app.storage.repository import Repository
 
 
@@ -45,29 +46,42 @@ def resolve_cutoff(repo: Repository, text: str) -> Cutoff:
 
 
 def load_histories(repo: Repository) -> list[ItemHistory]:
-    changes = HistoryStore(repo.db).document_changes() + HistoryStore(repo.db).hand_edits()
-    return histories(HistoryStore(repo.db).current_items(), changes)
+    store = HistoryStore(repo.db)
+    return histories(store.current_items(), store.document_changes() + store.hand_edits())
+
+
+def states_as_of(repo: Repository, when: str | Cutoff) -> dict[int, ItemState]:
+    """Every item that existed at ``when``, by id, with its name, department and status then."""
+    cutoff = resolve_cutoff(repo, when) if isinstance(when, str) else when
+    return {s.id: s for s in catalogue_at(load_histories(repo), cutoff)}
+
+
+def as_of_ids(repo: Repository, states: dict[int, ItemState], item_filter: ItemFilter,
+              order_by: str = "id", descending: bool = False) -> list[int]:
+    """The filter applied to the past: its status means the status then.
+
+    Other filter fields (search, department, type, document) match the items as
+    they are today, so the same rows answer with and without a date.
+    """
+    rest = dataclasses.replace(item_filter, status="")
+    ids = [i for i in repo.items.query_ids(rest, order_by, descending) if i in states]
+    if item_filter.status:
+        ids = [i for i in ids if states[i].status == item_filter.status]
+    return ids
+
+
+def rows_as_of(repo: Repository, states: dict[int, ItemState], ids: list[int]) -> list[ItemRow]:
+    """List rows with the name, department and status each item had then."""
+    return [dataclasses.replace(row, name=s.name, department=s.department, status=s.status,
+                                status_date=s.status_date)
+            for row in repo.items.rows(ids) for s in (states[row.id],)]
 
 
 def catalogue_as_of(repo: Repository, when: str | Cutoff,
-                    item_filter: ItemFilter | None = None) -> list[ItemState]:
-    """The items as they stood at ``when``; the filter's status means the status then.
-
-    Other filter fields (search, department, type, document) match the items as
-    they are today, the same rows the catalogue would show without a date.
-    """
-    cutoff = resolve_cutoff(repo, when) if isinstance(when, str) else when
-    states = catalogue_at(load_histories(repo), cutoff)
-    item_filter = item_filter or ItemFilter()
-    status = item_filter.status
-    rest = ItemFilter(search=item_filter.search, department=item_filter.department,
-                      type=item_filter.type, document=item_filter.document)
-    if not rest.is_empty():
-        keep = set(repo.items.query_ids(rest))
-        states = [s for s in states if s.id in keep]
-    if status:
-        states = [s for s in states if s.status == status]
-    return states
+                    item_filter: ItemFilter | None = None) -> list[ItemRow]:
+    """The catalogue list as it stood at ``when``, filtered as `quanze items` filters."""
+    states = states_as_of(repo, when)
+    return rows_as_of(repo, states, as_of_ids(repo, states, item_filter or ItemFilter()))
 
 
 def compare_between(repo: Repository, start: str, end: str) -> Comparison:
