@@ -312,3 +312,12 @@ def department_import(window: Window) -> None:
         window.tasks.reload_reports()
 
     window.jobs.run("正在读取部门反馈…", work, review)
+
+
+def report_status(window: Window) -> None:
+    """The status of every department's form for a document, with the 催报名单 exports."""
+    from ui.dialogs.report_status import ReportStatus
+
+    numbers = [s.number for s in window.repo.documents.summaries() if s.row_count]
+    current = window.documents.editor.document.number
+    ReportStatus(window.settings, window.repo, numbers, current, parent=window).exec()

@@ -131,6 +131,8 @@ class MainWindow(QMainWindow):
         self.print_action = a("打印预览…", self.print_current, keys.Print, "预览并打印当前文件")
         self.dept_export_action = a("导出给部门核对…", lambda: file_actions.department_export(self))
         self.dept_import_action = a("导入部门反馈…", lambda: file_actions.department_import(self))
+        self.report_status_action = a("反馈表报送情况…", lambda: file_actions.report_status(self),
+                                      "", "各部门反馈表的报送情况和催报名单")
         self.backup_action = a("备份数据库", self.backup, "", "把数据库复制一份到备份文件夹")
         self.open_action = a("打开数据库…", self.choose_database, keys.Open)
         quit_action = a("退出", self.close, keys.Quit)
@@ -138,7 +140,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu("文件(&F)")
         for action in (self.open_action, self.new_action, self.save_action, None,
                        self.import_action, self.export_action, self.dept_export_action,
-                       self.dept_import_action, None, self.print_action, None,
+                       self.dept_import_action, self.report_status_action, None,
+                       self.print_action, None,
                        self.backup_action, None, quit_action):
             menu.addSeparator() if action is None else menu.addAction(action)
         menu = self.menuBar().addMenu("编辑(&E)")

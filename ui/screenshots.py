@@ -128,7 +128,7 @@ def _dialogs(window: MainWindow, work: Path) -> list[tuple[str, QWidget, QSize]]
     large = QSize(1200, 800)
     return [("10-导入预览", wizard, large), ("11-打印预览", preview, large),
             ("12-字体设置", fonts, fonts.size()), ("13-核对部门反馈", review, QSize(1200, 560)),
-            *_checks_before_writing(window, work)]
+            *_checks_before_writing(window, work), *_report_status(window, work)]
 
 
 def _checks_before_writing(window: MainWindow, work: Path) -> list[tuple[str, QWidget, QSize]]:
@@ -156,6 +156,24 @@ def _checks_before_writing(window: MainWindow, work: Path) -> list[tuple[str, QW
                            document_checks(result, unfinished), window)
     return [("应用到事项库前核对", confirm, QSize(1200, 560)),
             ("打印前检查-要素不全", preview, QSize(1200, 800))]
+
+
+def _report_status(window: MainWindow, work: Path) -> list[tuple[str, QWidget, QSize]]:
+    """反馈表报送情况 a day after the due date: forms sent, two returned, the rest late."""
+    import datetime as dt
+
+    from app.demo import DEMO_NOTICE
+    from app.tables import roundtrip
+    from ui.dialogs.report_status import ReportStatus
+
+    sent = roundtrip.export_for_departments(window.repo, DEMO_NOTICE, work / "status",
+                                            today="2021-02-20")
+    for result, day in zip(sent.results[:2], ("2021-02-19", "2021-02-21"), strict=True):
+        roundtrip.apply_returned(window.repo, [roundtrip.read_returned(window.repo, result.path)],
+                                 today=day)
+    dialog = ReportStatus(window.settings, window.repo, [DEMO_NOTICE], DEMO_NOTICE,
+                          dt.date(2021, 2, 22), window)
+    return [("反馈表报送情况", dialog, QSize(900, 560))]
 
 
 def _spoil_one_type(path: Path) -> None:
@@ -246,6 +264,12 @@ def take(folder: Path, db_path: Path) -> list[Path]:
         window.show_page(page)
         _settle(app)
         shots.append(_save(window, folder, name))
+    window.show_page(window.departments)
+    window.departments.tabs.setCurrentIndex(1)
+    window.departments.counterparts.trial.setText("市场监管、自然资源和规划部门")
+    _settle(app)
+    shots.append(_save(window, folder, "部门-系统对口部门"))
+    window.departments.tabs.setCurrentIndex(0)
 
     work = Path(tempfile.mkdtemp(prefix="quanze-shot-"))
     for name, dialog, size in _dialogs(window, work):

@@ -83,6 +83,10 @@ class CounterpartStore:
                             "只能指定本县部门，如“县公安局”。")
         return dept.id
 
+    def county_departments(self) -> list[str]:
+        """Names of the county's own bodies: the only ones a sector or text can be given to."""
+        return [d.name for d in self.departments.registry().departments if is_county_body(d)]
+
     # The 待指定 list ----------------------------------------------------------
     def pending(self) -> list[PendingText]:
         """Texts still waiting for the clerk: no answer, and no county department for their sector."""

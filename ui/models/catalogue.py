@@ -25,6 +25,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("levels", "行使层级"),
     ("code", "事项编码"),
     ("remarks", "备注"),
+    ("lead", "本县牵头部门"),
 )
 CHUNK = 200
 CACHE_LIMIT = 3000

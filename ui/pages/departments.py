@@ -1,7 +1,8 @@
-"""部门: the department registry with aliases, so differently written names match.
+"""部门: the department registry with aliases and sectors, and the county's sector table.
 
-Edits to the shown department are undoable until saved (snapshots of the three
+Edits to the shown department are undoable until saved (snapshots of its four
 fields on `undo_stack`); choosing or saving a department starts a fresh history.
+The second tab holds the sector → county department table and the 待指定 list.
 """
 
 from __future__ import annotations
@@ -22,15 +23,18 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.departments import Department, Level
+from app.domain.sectors import SECTOR_NAMES
 from app.storage.repository import Repository
 from ui.dialogs.base import confirm_discard
 from ui.errors import show_error
 from ui.undo import SnapshotCommand, UndoKeysToWindow
+from ui.widgets.counterparts import CounterpartsPanel
 
 
 class DepartmentsPage(QWidget):
@@ -44,20 +48,24 @@ class DepartmentsPage(QWidget):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(200)
 
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["部门名称", "层级", "别名（简称）", "事项数"])
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["部门名称", "层级", "系统", "别名（简称）", "事项数"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
 
         self.name = QLineEdit()
         self.level = QComboBox()
         self.level.addItems([str(level) for level in Level])
+        self.sector = QComboBox()
+        self.sector.setEditable(True)
+        self.sector.addItems(["", *SECTOR_NAMES])
+        self.sector.setToolTip("部门所属的系统（如 公安、农业农村）：上级部门和泛称按系统对应到本县部门")
         self.aliases = QPlainTextEdit()
         self.aliases.setPlaceholderText("每行一个别名，如：\n县公安局\n县级公安部门")
         self.usage = QLabel()
@@ -65,6 +73,7 @@ class DepartmentsPage(QWidget):
         form = QFormLayout()
         form.addRow("部门名称", self.name)
         form.addRow("层级", self.level)
+        form.addRow("系统", self.sector)
         form.addRow("别名", self.aliases)
         form.addRow("", self.usage)
         buttons = QHBoxLayout()
@@ -80,6 +89,7 @@ class DepartmentsPage(QWidget):
         self.delete_button.clicked.connect(self.delete)
         self.name.textChanged.connect(lambda: self._edited("name", "修改部门名称"))
         self.level.currentTextChanged.connect(lambda: self._edited("", "修改层级"))
+        self.sector.currentTextChanged.connect(lambda: self._edited("", "修改系统"))
         self.aliases.textChanged.connect(lambda: self._edited("aliases", "修改别名"))
         self.undo_keys = UndoKeysToWindow(self)
         self.undo_keys.watch(self.name, self.aliases)
@@ -98,8 +108,13 @@ class DepartmentsPage(QWidget):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(editor)
         self.splitter.setSizes([650, 400])
+        self.counterparts = CounterpartsPanel(repo)
+        self.counterparts.changed.connect(self._counterparts_changed)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.splitter, "部门登记")
+        self.tabs.addTab(self.counterparts, "系统对口部门")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.tabs)
         self.reload()
 
     def reload(self) -> None:
@@ -109,16 +124,23 @@ class DepartmentsPage(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.departments))
         for row, dept in enumerate(self.departments):
-            values = (dept.name, str(dept.level), "、".join(dept.aliases),
+            values = (dept.name, str(dept.level), dept.sector, "、".join(dept.aliases),
                       str(counts.get(dept.id, 0)))
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
-                if column == 3:
+                if column == 4:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, cell)
         self.table.blockSignals(False)
         self.table.resizeRowsToContents()
+        self.counterparts.reload()
+        pending = len(self.counterparts.pending)
+        self.tabs.setTabText(1, f"系统对口部门（待指定 {pending}）" if pending else "系统对口部门")
+
+    def _counterparts_changed(self) -> None:
+        self.reload()
+        self.changed.emit()
 
     def _selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -130,7 +152,7 @@ class DepartmentsPage(QWidget):
 
     def show_department(self, dept: Department) -> None:
         self.current = dept
-        self._show_fields((dept.name, str(dept.level), "\n".join(dept.aliases)))
+        self._show_fields((dept.name, str(dept.level), dept.sector, "\n".join(dept.aliases)))
         self._reset_history()
         used = 0
         if dept.id is not None:
@@ -143,19 +165,22 @@ class DepartmentsPage(QWidget):
         self.undo_stack.clear()
         self._state = self._saved_state = self._capture()
 
-    def _show_fields(self, state: tuple[str, str, str]) -> None:
-        for widget in (self.name, self.level, self.aliases):
+    def _show_fields(self, state: tuple[str, str, str, str]) -> None:
+        widgets = (self.name, self.level, self.sector, self.aliases)
+        for widget in widgets:
             widget.blockSignals(True)
-        name, level, aliases = state
+        name, level, sector, aliases = state
         self.name.setText(name)
         self.level.setCurrentText(level)
+        self.sector.setCurrentText(sector)
         if self.aliases.toPlainText() != aliases:
             self.aliases.setPlainText(aliases)
-        for widget in (self.name, self.level, self.aliases):
+        for widget in widgets:
             widget.blockSignals(False)
 
-    def _capture(self) -> tuple[str, str, str]:
-        return self.name.text(), self.level.currentText(), self.aliases.toPlainText()
+    def _capture(self) -> tuple[str, str, str, str]:
+        return (self.name.text(), self.level.currentText(), self.sector.currentText(),
+                self.aliases.toPlainText())
 
     def _edited(self, key: str, label: str) -> None:
         before, self._state = self._state, self._capture()
@@ -179,7 +204,7 @@ class DepartmentsPage(QWidget):
         base = self.current or Department(name="")
         aliases = [a.strip() for a in self.aliases.toPlainText().splitlines() if a.strip()]
         return Department(name=self.name.text().strip(), level=Level(self.level.currentText()),
-                          aliases=aliases, id=base.id, sector=base.sector)
+                          aliases=aliases, id=base.id, sector=self.sector.currentText().strip())
 
     def save(self) -> bool:
         dept = self.edited_department()

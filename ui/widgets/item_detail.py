@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from app.domain.items import PowerItem, TimelineEntry
 from app.domain.measures import Measures
 
-FIELDS = (("name", "事项名称"), ("department", "实施部门"), ("type", "事项类型"),
+FIELDS = (("name", "事项名称"), ("department", "实施部门（原文）"), ("lead", "本县牵头部门"),
+          ("partners", "本县配合部门"), ("type", "事项类型"),
           ("status", "状态"), ("status_date", "状态日期"), ("levels", "行使层级"),
           ("code", "事项编码"), ("remarks", "备注"))
 
@@ -19,10 +20,14 @@ def _text(value: str) -> str:
     return escape(value).replace("\n", "<br>") if value else "<span style='color:#888'>（空）</span>"
 
 
+def _value(value: object) -> str:
+    return "、".join(value) if isinstance(value, list) else str(value)
+
+
 def item_html(item: PowerItem, timeline: list[TimelineEntry]) -> str:
     rows = "".join(
         f"<tr><td style='color:#555;padding-right:10px;white-space:nowrap'>{label}</td>"
-        f"<td>{_text(str(getattr(item, key)))}</td></tr>" for key, label in FIELDS)
+        f"<td>{_text(_value(getattr(item, key)))}</td></tr>" for key, label in FIELDS)
     measures = Measures.parse(item.measures)
     parts = [f"<h3 style='margin-bottom:4px'>{escape(item.name)}</h3>",
              f"<table cellspacing='2'>{rows}</table>",

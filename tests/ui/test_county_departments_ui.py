@@ -1,0 +1,104 @@
+"""The window side of issue 9: sector table, 待指定 list, filters, detail pane, status view."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from app.cli import main
+from app.demo import DEMO_NOTICE
+from app.domain.departments import Department, Level
+from app.domain.items import PowerItem
+from app.report_status import document_status
+from app.tables.roundtrip import apply_returned, export_for_departments, read_returned
+from ui.dialogs.report_status import ReportStatus
+
+pytestmark = pytest.mark.gui
+
+PAWN = "典当业特种行业许可证核发"
+
+
+def test_catalogue_filter_by_county_department_and_detail_shows_both(window):
+    page = window.catalogue
+    page.department.setCurrentText("县公安局")
+    page.apply_filter()
+    assert [page.model.index(n, 1).data() for n in range(page.model.rowCount())] == [PAWN]
+    assert page.model.index(0, 2).data() == "县级公安部门"
+    assert page.model.index(0, 9).data() == "县公安局"
+    page.table.selectRow(0)
+    text = page.detail.toPlainText()
+    assert "实施部门（原文）" in text and "县级公安部门" in text
+    assert "本县牵头部门" in text and "县公安局" in text and "县金融服务中心" in text
+
+
+def test_sector_table_moves_rows_to_the_chosen_county_department(window, monkeypatch):
+    repo = window.repo
+    repo.save_department(Department(name="县融媒体中心", level=Level.COUNTY, sector="广播电视"))
+    page = window.departments
+    page.reload()
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    panel = page.counterparts
+    row = next(r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).text() == "广播电视")
+    assert panel.table.cellWidget(row, 1).currentText() == "县文化和旅游局"
+    panel.table.cellWidget(row, 1).setCurrentText("县融媒体中心")
+    panel.save()
+    assert told and "已保存 1 个系统" in told[0]
+    assert repo.counterpart_table()["广播电视"] == "县融媒体中心"
+    window.catalogue.department.setCurrentText("县融媒体中心")
+    window.catalogue.apply_filter()
+    assert window.catalogue.model.rowCount() == 2
+
+
+def test_pending_text_is_settled_once_in_the_window(window, monkeypatch):
+    repo = window.repo
+    item_id = repo.save_item(PowerItem(name="测试事项", type="行政许可", department="县级有关部门"))
+    page = window.departments
+    page.reload()
+    assert "待指定 1" in page.tabs.tabText(1)
+    panel = page.counterparts
+    assert panel.pending_table.item(0, 0).text() == "县级有关部门"
+    panel.pending_table.cellWidget(0, 2).setCurrentText("县政府办公室")
+    panel.pending_table.selectRow(0)
+    panel.settle_selected()
+    assert repo.items.get(item_id).lead == "县政府办公室"
+    assert page.tabs.tabText(1) == "系统对口部门"
+    panel.trial.setText("县级有关部门")
+    assert "已指定" in panel.trial_result.text()
+    panel.trial.setText("市场监管、自然资源和规划部门")
+    assert "县市场监督管理局" in panel.trial_result.text()
+    assert "县自然资源和规划局" in panel.trial_result.text()
+
+
+def test_status_view_agrees_with_the_command_line(window, qtbot, tmp_path, monkeypatch, capsys):
+    repo = window.repo
+    sent = export_for_departments(repo, DEMO_NOTICE, tmp_path / "forms")
+    police = next(r.path for r in sent.results if r.path.name.startswith("县公安局"))
+    apply_returned(repo, [read_returned(repo, police)], today="2021-02-20")
+    today = dt.date(2021, 2, 22)
+    dialog = ReportStatus(window.settings, repo, [DEMO_NOTICE], DEMO_NOTICE, today, window)
+    shown = [[dialog.table.item(r, c).text() for c in range(dialog.table.columnCount())]
+             for r in range(dialog.table.rowCount())]
+    assert shown == [row.cells() for row in document_status(repo, DEMO_NOTICE, today)]
+    assert len(shown) == 12
+    assert shown[-1][:2] == ["县公安局", "1"] and shown[-1][-1] == "已报送"
+    assert "逾期未报 11" in dialog.summary.text()
+    repo.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    assert main(["roundtrip", "status", "--db", str(repo.path), "--document", DEMO_NOTICE,
+                 "--today", "2021-02-22"]) == 0
+    printed = [line.split("\t") for line in capsys.readouterr().out.splitlines()[1:-1]]
+    assert printed == shown
+    target = tmp_path / "催报名单.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    dialog.export_xlsx()
+    cells = [c.value for row in openpyxl.load_workbook(target)["催报名单"].iter_rows() for c in row]
+    assert "县商务局" in cells and "县公安局" not in cells
+    pdf = tmp_path / "催报名单.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
+    dialog.export_pdf()
+    assert pdf.read_bytes().startswith(b"%PDF")
+    dialog.done(0)
