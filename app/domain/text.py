@@ -7,6 +7,7 @@ import unicodedata
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_BLANKS_BEFORE_BREAK = re.compile(r"[^\S\n]+\n")  # what rstrip() takes off each line
 
 
 def clean_cell(value: object) -> str:
@@ -20,8 +21,8 @@ def clean_cell(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    lines = [line.replace("\u3000", " ").replace("\u00a0", " ").rstrip() for line in text.split("\n")]
-    return "\n".join(lines).strip()
+    text = text.replace("\u3000", " ").replace("\u00a0", " ")
+    return _BLANKS_BEFORE_BREAK.sub("\n", text).strip()
 
 
 def normalise_digits(text: str) -> str:

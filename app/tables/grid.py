@@ -16,6 +16,7 @@ class Limits:
     max_bytes: int = 100 * 1024 * 1024
     max_unpacked_bytes: int = 1024 * 1024 * 1024
     max_rows: int = 200_000
+    max_columns: int = 1_000
 
 
 DEFAULT_LIMITS = Limits()

@@ -174,10 +174,20 @@ def _title_block(grid: Grid, header_row: int) -> tuple[str, int | None]:
 
 
 def _is_repeated_header(values: dict[str, str], headers: dict[str, frozenset[str]],
-                        needed: int) -> bool:
-    """A header row repeated where the table continues on a new page."""
-    hits = sum(1 for key, names in headers.items()
-               if 0 < len(values.get(key, "")) <= 30 and fold(values[key]) in names)
+                        needed: int, folded: dict[str, str]) -> bool:
+    """A header row repeated where the table continues on a new page.
+
+    `folded` remembers each short value's folded form: types and departments
+    repeat on every row, and folding them again was a tenth of an import.
+    """
+    hits = 0
+    for key, names in headers.items():
+        value = values.get(key, "")
+        if 0 < len(value) <= 30:
+            key_form = folded.get(value)
+            if key_form is None:
+                key_form = folded[value] = fold(value)
+            hits += key_form in names
     return hits >= needed
 
 
@@ -194,6 +204,8 @@ class RowParser:
         self.rows: list[AnnexRow] = []
         self.source_rows: list[int] = []
         self.extra: list[dict[str, str]] = []
+        self._folded: dict[str, str] = {}
+        self._departments: dict[str, str] = {}
 
     def warn(self, r: int | None, key: str, message: str) -> None:
         self.warnings.append(ImportWarning(self.grid.sheet, r, self.match.label(key), message))
@@ -220,7 +232,7 @@ class RowParser:
             in_notes = False
             values = {col.key: tidy_text(cells[i] if i < len(cells) else "", col.key)
                       for i, col in self.match.columns.items()}
-            if _is_repeated_header(values, headers, needed):
+            if _is_repeated_header(values, headers, needed, self._folded):
                 continue
             if not any(v for k, v in values.items() if k not in ("seq", "identity")):
                 continue
@@ -229,15 +241,22 @@ class RowParser:
             label = self.match.texts.get(c, column_letter(c) + "列")
             self.warnings.append(ImportWarning(self.grid.sheet, r + 1, label, message))
 
+    def _department(self, written: str) -> str:
+        """The registry's name for a department as written, looked up once per spelling."""
+        name = self._departments.get(written)
+        if name is None:
+            dept = self.registry.resolve(written)
+            name = self._departments[written] = dept.name if dept else written
+        return name
+
     def _add(self, r: int, values: dict[str, str]) -> None:
         row = AnnexRow(**{k: v for k, v in values.items() if k in ROW_FIELDS})
         if row.department:
-            dept = self.registry.resolve(row.department)
-            row.department = dept.name if dept else row.department
-        row.merged_with_above = [
-            col.key for i, col in self.match.columns.items()
-            if col.key in MERGE_FIELDS and (r, i) in self.grid.merged_above
-            and self.source_rows and self.source_rows[-1] == r]
+            row.department = self._department(row.department)
+        if self.grid.merged_above and self.source_rows and self.source_rows[-1] == r:
+            row.merged_with_above = [
+                col.key for i, col in self.match.columns.items()
+                if col.key in MERGE_FIELDS and (r, i) in self.grid.merged_above]
         if not row.name:
             self.warn(r + 1, "name", "事项名称为空。")
         if row.type and self.types and row.type not in self.types:

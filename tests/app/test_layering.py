@@ -92,7 +92,7 @@ def circles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 def test_no_import_circles() -> None:
     graph = import_graph()
-    assert "app.tables.grid" in graph["app.tables.xls_reader"]
+    assert "app.tables.grid" in graph["app.tables.workbook_reader"]
     assert circles(graph) == []
 
 

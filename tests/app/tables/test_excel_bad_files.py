@@ -77,6 +77,20 @@ def test_huge_files_are_refused(demo_repo, tmp_path, xl):
     refused(demo_repo, path, "解压后", limits=Limits(max_unpacked_bytes=1000))
 
 
+@pytest.mark.parametrize(("far", "fragment"), [
+    (b'<c r="A1048576" t="inlineStr"><is><t>x</t></is></c>', "第1048576行"),
+    (b'<c r="XFD3" t="inlineStr"><is><t>x</t></is></c>', "第16384列"),
+])
+def test_cells_far_outside_any_table_are_refused_before_reading(demo_repo, tmp_path, xl, far,
+                                                                 fragment):
+    """One cell at XFD1048576 would make the workbook reader fill 17 billion cells."""
+    plain = xl.write_xlsx(tmp_path / "plain.xlsx", GOOD)
+    far_row = b'<row r="1048576">' if b"1048576" in far else b'<row r="3">'
+    sparse = xl.rewrite_member(plain, "xl/worksheets/sheet1.xml", lambda data: data.replace(
+        b"</sheetData>", far_row + far + b"</row></sheetData>"))
+    refused(demo_repo, sparse, fragment, "异常文件")
+
+
 @pytest.mark.parametrize("member", ["xl/worksheets/sheet1.xml", "xl/workbook.xml"])
 def test_xml_entity_expansion_is_refused(demo_repo, tmp_path, member, xl):
     plain = xl.write_xlsx(tmp_path / "plain.xlsx", GOOD)

@@ -1,0 +1,136 @@
+"""Workbooks (.xlsx, .xls) read through python-calamine, a Rust reader.
+
+Reading values and merged ranges this way is as fast as pandas' fastest
+engine and three times faster than openpyxl. Calamine builds each sheet as
+one dense block in memory, so a hostile .xlsx whose cells claim row 1,048,576
+or column XFD is refused by `check_sheet_xml` before calamine sees it.
+
+openpyxl is still used for one thing calamine does not give: the formula text
+of a formula cell that has no saved result, so the clerk is told which cell
+read as blank and why. Calamine also reads .ods, but without merged ranges,
+so .ods files are not offered.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from app.tables.errors import FileImportError, Progress, report
+from app.tables.grid import Grid, Limits, column_letter, column_letter_index, fill_merges
+
+# References far outside any annex table need a closer look: a row number of
+# six digits or more, a column of three letters or more.
+FAR_REF = re.compile(rb'r="(?:[A-Z]{3,}|[A-Z]*\d{6,})')
+REF = re.compile(rb'r="([A-Z]*)(\d*)')
+FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+CHUNK = 1 << 20
+
+
+def check_sheet_xml(path: Path, zf: zipfile.ZipFile, limits: Limits) -> bool:
+    """Refuse sheets that reach beyond the row and column limits; True when any has formulas."""
+    formulas = False
+    for name in zf.namelist():
+        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+            continue
+        tail = b""
+        with zf.open(name) as part:
+            while chunk := part.read(CHUNK):
+                block = tail + chunk
+                formulas = formulas or FORMULA.search(block) is not None
+                for found in FAR_REF.finditer(block):
+                    _check_reference(path, block, found.start(), limits)
+                tail = block[-64:]
+    return formulas
+
+
+def _check_reference(path: Path, block: bytes, at: int, limits: Limits) -> None:
+    match = REF.match(block, at)
+    if match is None:
+        return
+    letters, digits = match.groups()
+    if digits and int(digits) > limits.max_rows:
+        raise FileImportError(path, f"表格用到了第{int(digits)}行，超过 {limits.max_rows} 行的上限，"
+                              "可能是异常文件。请把表格拆成几个文件再导入。")
+    if letters and column_letter_index(letters) + 1 > limits.max_columns:
+        raise FileImportError(path, f"表格用到了第{column_letter_index(letters) + 1}列，"
+                              f"超过 {limits.max_columns} 列的上限，可能是异常文件，已拒绝读取。")
+
+
+def read_workbook(path: Path, limits: Limits, progress: Progress | None,
+                  formulas: bool = False) -> list[Grid]:
+    """Every worksheet (chart sheets skipped), merges filled; `formulas` adds notes on blanks."""
+    from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except CalamineError as exc:
+        raise _unreadable(path, exc) from exc
+    except (OSError, ValueError) as exc:
+        raise _unreadable(path, exc) from exc
+    try:
+        grids = []
+        for meta in book.sheets_metadata:
+            if meta.typ != SheetTypeEnum.WorkSheet:
+                continue
+            grids.append(_read_sheet(path, book, meta.name, limits, progress))
+    finally:
+        book.close()
+    if formulas:
+        for grid in grids:
+            _note_formulas_without_values(path, grid)
+    return grids
+
+
+def _read_sheet(path: Path, book: object, name: str, limits: Limits,
+                progress: Progress | None) -> Grid:
+    from python_calamine import CalamineError
+
+    try:
+        sheet = book.get_sheet_by_name(name)  # type: ignore[attr-defined]
+        if sheet.total_height > limits.max_rows:
+            raise FileImportError(path, f"行数超过 {limits.max_rows} 行的上限，已停止读取。"
+                                  "请把表格拆成几个文件再导入。", name)
+        values = sheet.to_python(skip_empty_area=False)
+        merges = sheet.merged_cell_ranges or []
+    except CalamineError as exc:
+        raise FileImportError(path, "文件已损坏或不完整，无法读取这张工作表。请让对方重新发送。",
+                              name) from exc
+    rows: list[list[object]] = []
+    for n, row in enumerate(values, start=1):
+        rows.append([None if v == "" else v for v in row])
+        if n % 5000 == 0:
+            report(progress, n, len(values))
+    grid = Grid(name, rows)
+    fill_merges(grid, [(c0, r0, c1, r1) for (r0, c0), (r1, c1) in merges])
+    return grid
+
+
+def _unreadable(path: Path, exc: Exception) -> FileImportError:
+    text = str(exc).lower()
+    if "password" in text or "encrypt" in text:
+        return FileImportError(path, "文件设置了打开密码，无法读取。请在 Excel 或 WPS 中取消密码后另存，再导入。")
+    return FileImportError(path, "文件已损坏或不完整，无法作为表格打开。"
+                           "请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。")
+
+
+def _note_formulas_without_values(path: Path, grid: Grid) -> None:
+    """Formula cells whose file holds no computed value read as blank: say which ones."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    try:
+        ws = wb[grid.sheet]
+        ws.reset_dimensions()
+        for r, row in enumerate(ws.iter_rows()):
+            for c, cell in enumerate(row):
+                if getattr(cell, "data_type", None) != "f":
+                    continue
+                cached = grid.rows[r][c] if r < len(grid.rows) and c < len(grid.rows[r]) else None
+                if cached is None:
+                    grid.notes.append((r, c, f"单元格{column_letter(c)}{r + 1}是公式"
+                                             f"（{cell.value}），文件中没有保存计算结果，已按空白读取。"
+                                             "请在 Excel 中打开并保存后重新导入。"))
+    finally:
+        wb.close()
