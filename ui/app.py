@@ -5,17 +5,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import paths
 from app.storage.errors import UserError
 from app.storage.repository import Repository
+from ui.chinese import install_translations
 from ui.errors import install_excepthook, log, setup_logging
 from ui.fonts import install_fonts
 from ui.main_window import MainWindow
-from ui.settings import Settings
+from ui.settings import LAST_DATABASE, Settings
 
 _windows: list[MainWindow] = []
 
@@ -30,19 +31,11 @@ def application() -> QApplication:
     app.setApplicationName("权责清单管理")
     app.setOrganizationName("Quanze")
     app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "quanze.png")))
-    _install_qt_translation(app)
     return app
 
 
-def _install_qt_translation(app: QApplication) -> None:
-    """Qt's own buttons and dialogs (确定/取消, the print dialog) in Chinese."""
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load("qtbase_zh_CN", folder):
-        app.installTranslator(translator)
-
-
 def prepare(app: QApplication) -> None:
+    install_translations(app)
     setup_logging()
     install_excepthook()
     family = install_fonts(app)
@@ -74,15 +67,28 @@ def open_window(db_path: Path, settings: Settings) -> MainWindow:
     return window
 
 
+def chosen_database(db_path: Path, settings: Settings) -> Path:
+    """The database named on the command line, else the one open when the window last closed."""
+    if db_path != paths.default_db_path():
+        return db_path
+    last = str(settings.get(LAST_DATABASE))
+    return Path(last) if last and Path(last).is_file() else db_path
+
+
 def run(db_path: Path) -> int:
     app = application()
     prepare(app)
     settings = Settings()
     try:
-        window = open_window(db_path, settings)
+        window = open_window(chosen_database(db_path, settings), settings)
     except UserError as exc:
         QMessageBox.warning(None, "无法打开数据库", exc.message)
-        return 1
+        if chosen_database(db_path, settings) == db_path:
+            return 1
+        try:
+            window = open_window(db_path, settings)
+        except UserError:
+            return 1
     window.show()
     window.backup_in_background()
     code = app.exec()

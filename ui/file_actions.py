@@ -233,11 +233,14 @@ def export_items(window: Window) -> None:
 def import_workbook(window: Window) -> None:
     from ui.dialogs.import_wizard import ImportWizard
 
-    wizard = ImportWizard(window.repo, window.settings, window.jobs, window)
+    open_doc = window.documents.editor.document
+    wizard = ImportWizard(window.repo, window.settings, window.jobs, window,
+                          open_number=open_doc.number if open_doc.id is not None else "")
     if wizard.exec():
         window.documents.reload(select_id=wizard.saved_document_id)
         window.catalogue_changed()
         window.show_page(window.documents)
+        window.documents.show_imported(wizard.imported)
 
 
 def department_export(window: Window) -> None:
@@ -249,7 +252,8 @@ def department_export(window: Window) -> None:
         return
     current = window.documents.editor.document.number
     number, ok = QInputDialog.getItem(window, "导出给部门核对",
-                                      "选择文件（每个部门生成一个工作簿，部门只能修改类型、依据、措施和备注）：",
+                                      "选择文件（每个部门生成一个工作簿；序号、部门和事项名称锁定，"
+                                      "部门只能修改表中其余各列，如事项类型、监管措施和备注）：",
                                       numbers, numbers.index(current) if current in numbers else 0,
                                       False)
     if not ok:

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.domain.documents import ROW_FIELDS, Document
+from app.domain.documents import ROW_FIELDS, Annex, Document
 from app.domain.layouts import BUILTIN_LAYOUTS, FIELD_LABELS, Layout
-from app.domain.text import clean_cell, fold
+from app.domain.text import clean_cell, compact, fold
 from app.storage.column_mappings import UserLayoutStore
 from app.storage.repository import Repository
 from app.tables.importer import ImportPreview, preview_all, preview_file, save_into_document
@@ -87,7 +87,8 @@ class PreviewModel(RecordTableModel):
 class MappingDialog(QDialog):
     """Which field each column of an unfamiliar header holds; saved for files like it."""
 
-    def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, headers: list[str], detected: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("设置列对应关系")
         self.headers = headers
@@ -95,6 +96,7 @@ class MappingDialog(QDialog):
         self.base = QComboBox()
         for layout in BUILTIN_LAYOUTS[:3]:
             self.base.addItem(layout.name, layout.id)
+        self.base.setCurrentIndex(max(0, self.base.findData(detected)))
         form = QFormLayout()
         form.addRow("格式名称", self.name)
         form.addRow("打印时按哪种表格样式", self.base)
@@ -109,7 +111,8 @@ class MappingDialog(QDialog):
             if guess is not None:
                 combo.setCurrentIndex(combo.findData(guess.key))
             self.combos.append(combo)
-            form.addRow(f"“{header or '（空表头）'}”列", combo)
+            # A header cell wrapped in the file (`序\n号`) is one name here.
+            form.addRow(f"“{compact(header) or '（空表头）'}”列", combo)
         buttons = ok_cancel_buttons(self, "保存并使用")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("以后遇到表头相同的文件，会自动使用这里的设置。"))
@@ -207,9 +210,12 @@ class TargetPage(QWizardPage):
         self.document.currentTextChanged.connect(self._document_chosen)
 
     def initializePage(self) -> None:
+        """The document open in the editor is the likely target, so it comes chosen."""
+        numbers = [s.number for s in self.owner.repo.documents.summaries()]
         self.document.clear()
-        self.document.addItems([NEW_DOCUMENT, *[s.number for s in
-                                                self.owner.repo.documents.summaries()]])
+        self.document.addItems([NEW_DOCUMENT, *numbers])
+        if self.owner.open_number in numbers:
+            self.document.setCurrentText(self.owner.open_number)
 
     def _document_chosen(self, text: str) -> None:
         new = text == NEW_DOCUMENT
@@ -222,8 +228,10 @@ class TargetPage(QWizardPage):
 
 class ImportWizard(QWizard):
     def __init__(self, repo: Repository, settings: Settings, jobs: JobRunner | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, open_number: str = "") -> None:
         super().__init__(parent)
+        self.open_number = open_number
+        self.imported: list[Annex] = []
         self.repo = repo
         self.settings = settings
         self.jobs = jobs
@@ -333,7 +341,7 @@ class ImportWizard(QWizard):
             return
         grid = next(g for g in read_grids(self.path) if g.sheet == self.preview.sheet)
         headers = [clean_cell(c) for c in grid.rows[self.preview.header_row - 1]]
-        dialog = MappingDialog(headers, self)
+        dialog = MappingDialog(headers, self.preview.base_layout, self)
         if not dialog.exec():
             return
         try:

@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.apply import ApplyResult, apply_plan, plan_apply
-from app.domain.documents import Document, fix_number_brackets, parse_date
+from app.domain.documents import Annex, Document, fix_number_brackets, parse_date
 from app.storage.repository import Repository
 from ui.dialogs.apply_confirm import ApplyConfirm
 from ui.dialogs.base import confirm_discard
 from ui.errors import show_error
 from ui.settings import Settings
 from ui.widgets.document_editor import DocumentEditor
+from ui.widgets.spaced_lines import SpacedLines
 
 
 class DocumentsPage(QWidget):
@@ -46,6 +47,7 @@ class DocumentsPage(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSpacing(3)
+        self.list.setItemDelegate(SpacedLines(self.list))
         self.list.setAlternatingRowColors(True)
         self.list.currentRowChanged.connect(self._selected)
         self._shown_row = -1
@@ -197,6 +199,23 @@ class DocumentsPage(QWidget):
         self._saved_note(doc, fixed=fix_number_brackets(number) != number)
         return True
 
+    def show_imported(self, annexes: list[Annex]) -> None:
+        """After the import wizard: the 附件 tab at the first imported annex, and what came in."""
+        ids = [a.id for a in annexes]
+        positions = [n for n, a in enumerate(self.editor.document.annexes, start=1) if a.id in ids]
+        if not positions:
+            return
+        self.editor.show_annex_row(positions[0] - 1, "")
+        rows = sum(len(a.rows) for a in annexes)
+        where = "、".join(f"附件{n}" for n in positions)
+        self.tell(f"已导入 {rows} 行到{where}。", ok=True)
+
+    def tell(self, text: str, ok: bool) -> None:
+        """A note under the heading that stays until another document is opened."""
+        self.save_note.setText(text)
+        self.save_note.setStyleSheet("color:#1b7a2f" if ok else "color:#b00020")
+        self.save_note.show()
+
     def _saved_note(self, doc: Document, fixed: bool) -> None:
         notes = []
         if fixed:
@@ -205,9 +224,7 @@ class DocumentsPage(QWidget):
             notes.append("成文日期还没有填写：打印前检查不会通过，应用到事项库时事项的状态日期会留空。")
         elif parse_date(doc.date) is None:
             notes.append(f"成文日期“{doc.date}”不是“2021年2月20日”的写法：应用时状态日期会留空。")
-        self.save_note.setText("已保存。" + "".join(notes))
-        self.save_note.setStyleSheet("color:#b00020" if notes else "color:#1b7a2f")
-        self.save_note.show()
+        self.tell("已保存。" + "".join(notes), ok=not notes)
 
     def apply(self) -> None:
         """Show what applying would change, and write it only when the clerk confirms."""

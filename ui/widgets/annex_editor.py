@@ -76,6 +76,10 @@ class AnnexEditor(QWidget):
         self.kind.addItems([NONE, *[str(k) for k in ChangeKind]])
         self.level = QComboBox()
         self.level.addItems([NONE, *[str(v) for v in ChangeLevel]])
+        for combo in (self.kind, self.level):
+            # Wide enough for （不指定） and 委托实施 with the arrow, whatever the style.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance(NONE) + 48)
         self.kind.currentTextChanged.connect(self._kind_chosen)
         self.level.currentTextChanged.connect(self._kind_chosen)
         self.count_note = QLabel()

@@ -16,6 +16,9 @@ FIELDS = (("name", "事项名称"), ("department", "实施部门（原文）"), 
           ("code", "事项编码"), ("remarks", "备注"))
 
 
+HEADING_LINE_HEIGHT = 135
+
+
 def _text(value: str) -> str:
     return escape(value).replace("\n", "<br>") if value else "<span style='color:#888'>（空）</span>"
 
@@ -29,7 +32,9 @@ def item_html(item: PowerItem, timeline: list[TimelineEntry]) -> str:
         f"<tr><td style='color:#555;padding-right:10px;white-space:nowrap'>{label}</td>"
         f"<td>{_text(_value(getattr(item, key)))}</td></tr>" for key, label in FIELDS)
     measures = Measures.parse(item.measures)
-    parts = [f"<h3 style='margin-bottom:4px'>{escape(item.name)}</h3>",
+    # A long name wraps to two lines or more: give them room (HEADING_LINE_HEIGHT).
+    parts = [f"<h3 style='margin-bottom:4px; line-height:{HEADING_LINE_HEIGHT}%'>"
+             f"{escape(item.name)}</h3>",
              f"<table cellspacing='2'>{rows}</table>",
              "<h4>事中事后监管措施</h4>"]
     if measures.lead:
