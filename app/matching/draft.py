@@ -6,7 +6,8 @@ own name and department. Rows the county does not have leave it a
 supervision duty: they go to the annex 2–5 tables by level and kind, the
 measures drafted from the templates for their type with the lead sentence
 naming the sector, so the county department resolver finds who answers.
-Rows still waiting for the clerk are left out and listed. Counts in titles,
+Rows still waiting for the clerk are left out and listed; a county item two
+rows name goes in once. Counts in titles,
 body and 附件说明 come from the rows, so the pre-print check agrees.
 """
 
@@ -56,10 +57,13 @@ def draft_notice(report: MatchReport, repo: Repository, number: str, date: str =
     drafter = _Drafter(repo, report)
     annexes = _Annexes()
     waiting = []
+    placed: set[int] = set()
     for row in report.rows:
-        if row.item_id is not None:
+        if row.item_ids:
             cancel = _kind(row.upper) in CANCEL_KINDS
-            annexes.county[cancel].append(drafter.county_row(row))
+            fresh = [i for i in row.item_ids if i not in placed]
+            placed.update(fresh)
+            annexes.county[cancel] += [drafter.county_row(row, i) for i in fresh]
         elif row.needs_review:
             waiting.append(row)
         else:
@@ -150,9 +154,9 @@ class _Drafter:
             note=model.note if model else "（此件公开发布）", copy_to=model.copy_to if model else "",
             printer=model.printer if model else "")
 
-    def county_row(self, row: MatchedRow) -> AnnexRow:
+    def county_row(self, row: MatchedRow, item_id: int) -> AnnexRow:
         upper = row.upper
-        item = self.repo.items.get(row.item_id or 0)
+        item = self.repo.items.get(item_id)
         kind = _kind(upper)
         source = upper.title or self.report.path.stem
         basis = upper.row.basis or f"《{source}》第{upper.row.seq or '?'}项{kind.value}该事项。"

@@ -53,6 +53,12 @@ class Candidate:
     by_name: bool = True
     conflict: bool = False
     in_use: bool = True
+    part: int | None = None
+
+    @property
+    def sure(self) -> bool:
+        """Name evidence strong enough to act on, with nothing against it."""
+        return self.by_name and self.score >= CONFIDENT and not self.conflict and self.in_use
 
     def as_json(self) -> dict:
         return {"item_id": self.item_id, "name": self.name, "department": self.department,
@@ -73,8 +79,11 @@ class Match:
 
 @dataclass
 class Ranking:
+    """`parts`: when a row with ①② parts names several county items, one per part."""
+
     match: Match | None
     candidates: list[Candidate] = field(default_factory=list)
+    parts: list[Candidate] = field(default_factory=list)
 
 
 @dataclass
@@ -82,6 +91,7 @@ class _Evidence:
     score: float
     why: str
     by_name: bool = True
+    part: int | None = None
 
 
 class Ranker:
@@ -102,8 +112,14 @@ class Ranker:
         found = self._name_evidence(name)
         if not any(e.score >= CONFIDENT for e in found.values()):
             self._fuzzy(key_of(name), found)
-        candidates = sorted((self._candidate(i, e, department) for i, e in found.items()),
-                            key=lambda c: (-c.score, c.item_id))[:SHOWN]
+        ranked = sorted((self._candidate(i, e, department) for i, e in found.items()),
+                        key=lambda c: (-c.score, c.item_id))
+        parts = self._parts(ranked, len(split_name(name).parts))
+        if parts:
+            top = parts[0]
+            return Ranking(Match(top.item_id, top.name, top.score, True),
+                           ranked[:max(SHOWN, len(parts))], parts)
+        candidates = ranked[:SHOWN]
         return Ranking(self._decide(candidates), candidates)
 
     # Evidence from names -------------------------------------------------------
@@ -111,11 +127,12 @@ class Ranker:
         found: dict[int, _Evidence] = {}
         key = key_of(name)
 
-        def add(ids: list[int], score: float, why: str | None = None) -> None:
+        def add(ids: list[int], score: float, why: str | None = None,
+                part: int | None = None) -> None:
             for i in ids:
                 text = why if why is not None else self._normalised_why(name, self.index.items[i])
                 if i not in found or found[i].score < score:
-                    found[i] = _Evidence(score, text)
+                    found[i] = _Evidence(score, text, part=part)
 
         add(self.index.by_exact.get(fold(name), []), EXACT, "名称相同")
         add(self.index.by_key.get(key, []), NORMALISED)
@@ -142,8 +159,9 @@ class Ranker:
         for number, part in enumerate(split.parts, start=1):
             part_key = key_of(part)
             label = chr(ord("①") + number - 1) if number <= 20 else str(number)
-            add(self.index.by_key.get(part_key, []), PART_IS_ITEM, f"子项{label}“{part}”与本县事项相同")
-            add(self.index.by_part.get(part_key, []), ROW_IS_PART, f"子项{label}“{part}”相同")
+            add(self.index.by_key.get(part_key, []), PART_IS_ITEM,
+                f"子项{label}“{part}”与本县事项相同", number)
+            add(self.index.by_part.get(part_key, []), ROW_IS_PART, f"子项{label}“{part}”相同", number)
 
     @staticmethod
     def _normalised_why(name: str, item: Prepared) -> str:
@@ -181,7 +199,7 @@ class Ranker:
             score += NOT_IN_USE
             why += f"；该事项当前状态为“{entry.status}”"
         return Candidate(entry.item_id, entry.name, entry.department, min(score, EXACT), why,
-                         evidence.by_name, conflict, in_use)
+                         evidence.by_name, conflict, in_use, evidence.part)
 
     def _department(self, written: str) -> str:
         if written not in self._canonical:
@@ -194,6 +212,23 @@ class Ranker:
             return None
         top = candidates[0]
         runner_up = candidates[1].score if len(candidates) > 1 else 0.0
-        confident = (top.by_name and top.score >= CONFIDENT and not top.conflict and top.in_use
-                     and top.score - runner_up >= MARGIN)
-        return Match(top.item_id, top.name, top.score, confident)
+        return Match(top.item_id, top.name, top.score, top.sure and top.score - runner_up >= MARGIN)
+
+    @staticmethod
+    def _parts(ranked: list[Candidate], count: int) -> list[Candidate]:
+        """One sure item per part when the row's best evidence is its parts, else none.
+
+        Each part's best must be sure and clear of that part's runner-up; an item
+        matching the whole row would have ranked above the parts.
+        """
+        if count < 2 or not ranked or ranked[0].part is None:
+            return []
+        chosen = []
+        for number in range(1, count + 1):
+            mine = [c for c in ranked if c.part == number]
+            if not mine or not mine[0].sure:
+                return []
+            if len(mine) > 1 and mine[0].score - mine[1].score < MARGIN:
+                return []
+            chosen.append(mine[0])
+        return chosen

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 DASH = re.compile(r"\s*(?:—{1,2}|－{2}|-{2}|―{1,2})\s*")
 PART_SPLIT = re.compile(r"[；;]\s*|\s*(?=[①-⑳])|\n")
@@ -25,6 +26,7 @@ class SplitName:
         return bool(self.parts)
 
 
+@lru_cache(maxsize=1 << 14)
 def split_name(name: str) -> SplitName:
     """The parent name and its parts; a name without `——` has no parts."""
     pieces = DASH.split(name.strip(), maxsplit=1)

@@ -60,6 +60,14 @@ class MatchedRow:
         return match.item_id if match and match.confident else None
 
     @property
+    def item_ids(self) -> list[int]:
+        """Every county item the row means: one per part for a row whose parts the county
+        lists as separate items."""
+        if self.decision is None and self.ranking.parts:
+            return list(dict.fromkeys(c.item_id for c in self.ranking.parts))
+        return [] if self.item_id is None else [self.item_id]
+
+    @property
     def needs_review(self) -> bool:
         match = self.ranking.match
         return self.decision is None and not (match and match.confident)

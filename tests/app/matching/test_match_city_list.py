@@ -5,11 +5,13 @@ import pytest
 
 from app.cli import main
 from app.demo import DEMO_NOTICE
+from app.domain.items import PowerItem
+from app.matching.draft import draft_notice
 from app.matching.upper_list import match_file
 from app.storage.errors import UserError
 from app.tables.exporter import export_document
 
-from .conftest import CITY_ROWS
+from .conftest import CITY_ROWS, write_city_list
 
 
 def test_every_variant_finds_the_county_item_first_and_confidently(county, county_repo,
@@ -108,3 +110,19 @@ def test_the_demo_notice_exported_matches_the_items_it_made(demo_repo, tmp_path)
 def test_a_sheet_that_is_not_there_is_named(county_repo, city_list):
     with pytest.raises(UserError, match="没有这张"):
         match_file(city_list, county_repo, sheet="没有这张")
+
+
+def test_a_row_with_parts_finds_each_part_the_county_lists_apart(county_repo, tmp_path):
+    ids = [county_repo.save_item(PowerItem(name=name, type="行政许可", department="县农业农村局"))
+           for name in ("掺混肥登记审批", "有机肥登记审批")]
+    path = write_city_list(tmp_path / "省级取消.xlsx", [
+        ("省农业农村厅", "肥料登记审批——①掺混肥登记审批；②有机肥登记审批", None),
+        ("省农业农村厅", "肥料登记审批——①掺混肥登记审批；②生物肥登记审批", None)])
+    report = match_file(path, county_repo)
+    both, half = report.rows
+    assert both.ranking.match.confident and both.item_ids == ids
+    assert [c.item_id for c in both.ranking.candidates[:2]] == ids
+    assert "子项①" in both.ranking.candidates[0].why
+    assert not half.ranking.parts and half.ranking.candidates[0].item_id == ids[0]
+    cancel = draft_notice(report, county_repo, "嘉政发〔2021〕9号").document.annexes[0]
+    assert [r.item_id for r in cancel.rows] == ids
