@@ -160,6 +160,8 @@ class MatchingPage(QWidget):
         match = row.ranking.match
         status = status_of(row)
         shown = "" if match is None else match.name if match.confident else f"可能是：{match.name}"
+        if row.decision is None and row.ranking.parts:
+            shown = "；".join(c.name for c in row.ranking.parts)
         cells = (upper.seq, upper.name, upper.department, shown, status)
         for column, text in enumerate(cells):
             cell = _item(text, row.upper.sheet + (f"：{row.upper.title}" if row.upper.title else ""))
