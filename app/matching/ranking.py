@@ -33,6 +33,9 @@ ITEM_IS_PARENT = 85.0
 SAME_PARENT = 80.0
 FUZZY_WEIGHT = 0.85
 FUZZY_CUTOFF = 35.0
+HEAD_BONUS = 20.0
+HEAD_MIN = 3
+HEAD_FULL = 6
 SAME_DEPARTMENT = 4.0
 SAME_SECTOR = 3.0
 OTHER_SECTOR = -8.0
@@ -92,6 +95,15 @@ class _Evidence:
     why: str
     by_name: bool = True
     part: int | None = None
+
+
+def _common_head(a: str, b: str) -> str:
+    """The leading characters two keys share: names that start alike share their subject
+    (`林木种子…`), which a plain similarity ratio weighs no more than a shared `许可证核发`."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
 
 
 class Ranker:
@@ -174,12 +186,16 @@ class Ranker:
         if not block:
             return
         choices = [self.index.keys[i] for i in block]
-        for _, score, position in process.extract(key, choices, scorer=fuzz.ratio, limit=SHOWN,
-                                                  score_cutoff=FUZZY_CUTOFF):
-            i = block[position]
+        scored = []
+        for choice, ratio, position in process.extract(key, choices, scorer=fuzz.ratio,
+                                                       limit=2 * SHOWN, score_cutoff=FUZZY_CUTOFF):
+            head = _common_head(key, choice)
+            bonus = HEAD_BONUS * min(len(head), HEAD_FULL) / HEAD_FULL if len(head) >= HEAD_MIN else 0
+            why = f"名称相近（相似度{ratio:.0f}%" + (f"，开头“{head}”相同" if bonus else "") + "），请核对"
+            scored.append((min(ratio + bonus, EXACT) * FUZZY_WEIGHT, block[position], why))
+        for score, i, why in sorted(scored, reverse=True)[:SHOWN]:
             if i not in found:
-                found[i] = _Evidence(score * FUZZY_WEIGHT, f"名称相近（相似度{score:.0f}%），请核对",
-                                     by_name=False)
+                found[i] = _Evidence(score, why, by_name=False)
 
     # Departments and the decision ---------------------------------------------
     def _candidate(self, i: int, evidence: _Evidence, department: str) -> Candidate:

@@ -38,6 +38,8 @@ def test_near_names_are_offered_with_a_reason_but_not_matched(county, county_rep
     report = match_file(city_list, county_repo)
     seeds = next(r for r in report.rows if r.upper.row.name == "林木种子生产经营许可证核发")
     assert not (seeds.ranking.match and seeds.ranking.match.confident)
+    assert seeds.ranking.candidates[0].item_id == ids["林木种子质量检验机构资质考核"]
+    assert "开头“林木种子”相同" in seeds.ranking.candidates[0].why
     grade = next(r for r in report.rows if r.upper.row.name == "职业卫生技术服务机构乙级资质认可")
     first = grade.ranking.candidates[0]
     assert first.item_id == ids["职业卫生技术服务机构丙级资质认可"]
