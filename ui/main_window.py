@@ -26,6 +26,7 @@ from app.storage.repository import Repository
 from ui import file_actions
 from ui.errors import show_error
 from ui.pages.catalogue import CataloguePage
+from ui.pages.changes import ChangesPage
 from ui.pages.departments import DepartmentsPage
 from ui.pages.documents import DocumentsPage
 from ui.pages.matching import MatchingPage
@@ -36,7 +37,8 @@ from ui.settings import LAST_DATABASE, Settings
 from ui.undo import DeleteItemCommand, SaveItemCommand
 from ui.worker import JobRunner, Progress
 
-PAGES = ("事项库", "文件", "部门", "责任清单", "任务分工", "监管措施模板", "上级清单对照")
+PAGES = ("事项库", "文件", "部门", "责任清单", "任务分工", "监管措施模板", "上级清单对照",
+         "清单变化")
 
 
 class MainWindow(QMainWindow):
@@ -57,9 +59,10 @@ class MainWindow(QMainWindow):
         self.tasks = TasksPage(repo)
         self.templates = TemplatesPage(repo)
         self.matching = MatchingPage(repo, self.jobs)
+        self.changes = ChangesPage(repo, settings)
         self.pages: list[QWidget] = [self.catalogue, self.documents, self.departments,
                                      self.responsibility, self.tasks, self.templates,
-                                     self.matching]
+                                     self.matching, self.changes]
         self.stack = QStackedWidget()
         for page in self.pages:
             self.stack.addWidget(page)
@@ -87,6 +90,7 @@ class MainWindow(QMainWindow):
             lambda doc: file_actions.export_document(self, doc))
         self.departments.changed.connect(self.departments_changed)
         self.matching.document_created.connect(self.draft_created)
+        self.changes.open_item.connect(self.show_item)
 
         self.status_path = QLabel()
         self.status_counts = QLabel()
@@ -287,6 +291,7 @@ class MainWindow(QMainWindow):
         """A document was applied or deleted: items, documents and departments may differ."""
         self.catalogue.fill_choices()
         self.catalogue.model.reload()
+        self.changes.fill_choices()
         self.departments.reload()
         self.documents.refresh_departments()
         self.update_status()
@@ -295,6 +300,13 @@ class MainWindow(QMainWindow):
         self.catalogue.model.reload()
         self.documents.refresh_departments()
         self.update_status()
+
+    def show_item(self, item_id: int) -> None:
+        """One item in the catalogue, every filter cleared so it is surely listed."""
+        self.show_page(self.catalogue)
+        if self.stack.currentWidget() is self.catalogue:
+            self.catalogue.clear_filter()
+            self.catalogue.select_item(item_id)
 
     def show_document_items(self, number: str) -> None:
         """The catalogue filtered to the items a document touched (after applying it)."""

@@ -91,6 +91,18 @@ def _matching_review(window: MainWindow, work: Path) -> None:
     page.rows.setCurrentCell(5, 1)
 
 
+def _catalogue_over_time(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
+    """清单变化 between the day before the notice and right after it."""
+    from app.demo import DEMO_NOTICE
+
+    page = window.changes
+    page.fill_choices()
+    page.compare("2021-02-19", DEMO_NOTICE)
+    window.show_page(page)
+    _settle(app)
+    return [_save(window, folder, "清单变化-两个时点比较")]
+
+
 def _dialogs(window: MainWindow, work: Path) -> list[tuple[str, QWidget, QSize]]:
     """The import preview, print preview, font settings and a department's answers to review."""
     from app.demo import DEMO_NOTICE
@@ -281,6 +293,7 @@ def take(folder: Path, db_path: Path) -> list[Path]:
     _matching_review(window, work)
     _settle(app)
     shots.append(_save(window, folder, "上级清单对照-逐行核对"))
+    shots += _catalogue_over_time(window, app, folder)
     window.close()
     window.repo.close()
     return shots

@@ -12,6 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from app.catalogue.service import as_of_ids, rows_as_of
+from app.catalogue.timeline import ItemState
 from app.storage.items import ItemFilter, ItemRow
 from app.storage.repository import Repository
 
@@ -37,6 +39,7 @@ class ItemTableModel(QAbstractTableModel):
         super().__init__()
         self.repo = repo
         self.filter = ItemFilter()
+        self.as_of: dict[int, ItemState] | None = None
         self.order_by = "id"
         self.descending = False
         self._ids: list[int] = []
@@ -44,13 +47,20 @@ class ItemTableModel(QAbstractTableModel):
         self.reload()
 
     # Queries ----------------------------------------------------------------
-    def set_filter(self, item_filter: ItemFilter) -> None:
+    def set_filter(self, item_filter: ItemFilter,
+                   as_of: dict[int, ItemState] | None = None) -> None:
+        """``as_of``: the items as they stood at a past moment, shown instead of today's."""
         self.filter = item_filter
+        self.as_of = as_of
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._ids = self.repo.items.query_ids(self.filter, self.order_by, self.descending)
+        if self.as_of is None:
+            self._ids = self.repo.items.query_ids(self.filter, self.order_by, self.descending)
+        else:
+            self._ids = as_of_ids(self.repo, self.as_of, self.filter, self.order_by,
+                                  self.descending)
         self._cache.clear()
         self.endResetModel()
 
@@ -80,7 +90,10 @@ class ItemTableModel(QAbstractTableModel):
             self._cache.move_to_end(item_id)
             return row
         start = max(0, position - CHUNK // 4)
-        for fetched in self.repo.items.rows(self._ids[start : start + CHUNK]):
+        chunk = self._ids[start : start + CHUNK]
+        fetched_rows = (self.repo.items.rows(chunk) if self.as_of is None
+                        else rows_as_of(self.repo, self.as_of, chunk))
+        for fetched in fetched_rows:
             self._cache[fetched.id] = fetched
         while len(self._cache) > CACHE_LIMIT:
             self._cache.popitem(last=False)

@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.catalogue.service import resolve_cutoff, states_as_of
+from app.catalogue.timeline import ItemState
 from app.domain.items import ItemStatus, PowerItem
+from app.storage.errors import UserError
 from app.storage.items import ItemFilter
 from app.storage.repository import Repository
 from ui.dialogs.item_editor import ItemEditor, department_combo
@@ -60,8 +63,15 @@ class CataloguePage(QWidget):
         self.document.setEditable(True)
         self.document.lineEdit().setPlaceholderText("全部文件")
         self.document.setMinimumWidth(170)
+        self.as_of = QComboBox()
+        self.as_of.setEditable(True)
+        self.as_of.lineEdit().setPlaceholderText("今天")
+        self.as_of.setToolTip("查看过去某一时点的事项清单：输入日期（如 2021-02-19 或 2021年2月19日，"
+                              "指当天结束时）或选择文号（指该文件应用之后）；留空为今天。")
+        self.as_of.setMinimumWidth(150)
         self.reset_button = QPushButton("清除条件")
         self.count_label = QLabel()
+        self.as_of_label = ""
         self.fill_choices()
 
         self.timer = QTimer(self)
@@ -71,6 +81,7 @@ class CataloguePage(QWidget):
         self.search.textChanged.connect(self.timer.start)
         self.department.currentTextChanged.connect(self.timer.start)
         self.document.currentTextChanged.connect(self.timer.start)
+        self.as_of.currentTextChanged.connect(self.timer.start)
         self.type.currentIndexChanged.connect(self.apply_filter)
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.reset_button.clicked.connect(self.clear_filter)
@@ -78,7 +89,8 @@ class CataloguePage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         for label, widget in (("部门", self.department), ("类型", self.type),
-                              ("状态", self.status), ("文件", self.document)):
+                              ("状态", self.status), ("文件", self.document),
+                              ("时点", self.as_of)):
             bar.addWidget(QLabel(label))
             bar.addWidget(widget, 1)
         bar.addWidget(self.reset_button)
@@ -145,9 +157,16 @@ class CataloguePage(QWidget):
         current = self.document.currentText()
         self.document.blockSignals(True)
         self.document.clear()
-        self.document.addItems(["", *[s.number for s in self.repo.documents.summaries()]])
+        numbers = [s.number for s in self.repo.documents.summaries()]
+        self.document.addItems(["", *numbers])
         self.document.setCurrentText(current)
         self.document.blockSignals(False)
+        current = self.as_of.currentText()
+        self.as_of.blockSignals(True)
+        self.as_of.clear()
+        self.as_of.addItems(["", *numbers])
+        self.as_of.setCurrentText(current)
+        self.as_of.blockSignals(False)
 
     def current_filter(self) -> ItemFilter:
         def choice(combo: QComboBox) -> str:
@@ -161,12 +180,27 @@ class CataloguePage(QWidget):
     def apply_filter(self) -> None:
         self.timer.stop()
         selected = self.current_id()
-        self.model.set_filter(self.current_filter())
+        try:
+            states = self._states_as_of()
+        except UserError as exc:
+            self.count_label.setText(f"时点有误：{exc.message}")
+            return
+        self.model.set_filter(self.current_filter(), states)
         if selected is not None:
             self.select_item(selected)
 
+    def _states_as_of(self) -> dict[int, ItemState] | None:
+        text = self.as_of.currentText().strip()
+        if not text:
+            self.as_of_label = ""
+            return None
+        cutoff = resolve_cutoff(self.repo, text)
+        self.as_of_label = cutoff.label
+        return states_as_of(self.repo, cutoff)
+
     def clear_filter(self) -> None:
-        for edit in (self.search, self.department.lineEdit(), self.document.lineEdit()):
+        for edit in (self.search, self.department.lineEdit(), self.document.lineEdit(),
+                     self.as_of.lineEdit()):
             edit.clear()
         self.type.setCurrentIndex(0)
         self.status.setCurrentIndex(0)
@@ -194,7 +228,8 @@ class CataloguePage(QWidget):
     def _update_count(self) -> None:
         shown = self.model.rowCount()
         note = "" if self.model.filter.is_empty() else "（已按条件筛选）"
-        self.count_label.setText(f"共 {shown} 个事项{note}")
+        when = f"{self.as_of_label}的清单：" if self.model.as_of is not None else ""
+        self.count_label.setText(f"{when}共 {shown} 个事项{note}")
 
     # Keyboard ---------------------------------------------------------------
     def cycle_focus(self, step: int) -> None:
@@ -211,7 +246,7 @@ class CataloguePage(QWidget):
 
     def filter_bar_has(self, widget: QWidget | None) -> bool:
         bar = (self.search, self.department, self.type, self.status, self.document,
-               self.reset_button)
+               self.as_of, self.reset_button)
         return widget is not None and any(w is widget or w.isAncestorOf(widget) for w in bar)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

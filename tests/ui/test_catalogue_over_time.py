@@ -1,0 +1,63 @@
+"""The window's time point in the filter bar and the 清单变化 page, on the demo data."""
+
+import subprocess
+
+import openpyxl
+
+from app.demo import DEMO_NOTICE
+
+
+def test_time_point_in_the_filter_bar_shows_the_list_as_it_was(window, qtbot):
+    page = window.catalogue
+    page.status.setCurrentText("在用")
+    page.apply_filter()
+    assert page.model.rowCount() == 0
+    page.as_of.setCurrentText("2021-02-19")
+    page.apply_filter()
+    assert page.model.rowCount() == 36
+    assert "2021年2月19日的清单：共 36 个事项" in page.count_label.text()
+    status_column = 4
+    assert {page.model.index(r, status_column).data() for r in range(36)} == {"在用"}
+    page.as_of.setCurrentText(DEMO_NOTICE)
+    page.apply_filter()
+    assert page.model.rowCount() == 0
+    page.as_of.setCurrentText("二月十九")
+    page.apply_filter()
+    assert page.count_label.text().startswith("时点有误")
+    page.clear_filter()
+    assert page.model.rowCount() == 36 and page.model.as_of is None
+
+
+def test_changes_page_compares_exports_and_prints(window, qtbot, tmp_path):
+    page = window.changes
+    window.show_page(page)
+    page.compare("2021-02-19", DEMO_NOTICE)
+    assert page.table.rowCount() == 36
+    assert "共36项变化：取消28项，承接5项，委托实施2项，改为备案1项" in page.summary.text()
+    assert page.table.item(1, 2).text() == "典当业特种行业许可证核发"
+    assert page.table.item(1, 7).text() == f"{DEMO_NOTICE} 附件1第2项"
+    assert page.export_button.isEnabled()
+
+    saved = page.export_to(tmp_path / "变化.xlsx")
+    assert openpyxl.load_workbook(saved).sheetnames[-1] == "变化明细"
+    pdf = tmp_path / "变化.pdf"
+    assert page.print_to(pdf) >= 1
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "典当业特种行业许可证核发" in "".join(text.split())
+
+    item_id = page.comparison.rows[1].item_id
+    page.table.cellDoubleClicked.emit(1, 0)
+    assert window.stack.currentWidget() is window.catalogue
+    assert window.catalogue.current_id() == item_id
+
+
+def test_changes_page_says_what_is_wrong_with_a_time_point(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    page = window.changes
+    page.compare("2021-02-21", "2021-02-19")
+    assert shown and "晚于终点" in shown[0]
+    assert page.table.rowCount() == 0 and not page.export_button.isEnabled()
