@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from app.domain.sectors import Counterparts, Resolution, Responsibility, is_county_body
+from app.domain.sectors import (
+    Counterparts,
+    Resolution,
+    Responsibility,
+    is_county_body,
+    lead_sentence,
+)
 from app.domain.text import fold
 from app.storage.audit import Auditor
 from app.storage.departments import DepartmentStore
@@ -149,44 +155,61 @@ class CounterpartStore:
         """Work out lead and partners of annex rows and items again; returns how many changed.
 
         `everything` redoes all worked-out ones (after the sector table changed);
-        otherwise only those never worked out (after a migration).
+        otherwise only those never worked out (after a migration). The answer
+        depends only on the department text and the measures' lead sentence, so
+        each distinct pair is worked out once: 100,000 items share a few hundred.
         """
         limit = BY_HAND if everything else AUTOMATIC
-        changed = 0
+        memo: dict[tuple[str, str], tuple[int | None, str]] = {}
         rows = self.db.execute(
             "SELECT id, department, measures, lead_id, partner_ids, lead_source FROM annex_rows "
             "WHERE lead_source < ?", [limit]).fetchall()
-        for row in rows:
-            changed += self._store("annex_rows", *row)
+        changed_rows = self._store("annex_rows", rows, memo)
         items = self.db.execute(
             "SELECT items.id, coalesce(d.name, ''), items.measures, items.lead_id, "
             "items.partner_ids, items.lead_source FROM items "
             "LEFT JOIN departments d ON d.id = items.department_id "
             "WHERE items.lead_source < ?", [limit]).fetchall()
-        for item in items:
-            if self._store("items", *item):
-                changed += 1
-                self.index_item(item[0])
-        return changed
+        changed_items = self._store("items", items, memo)
+        self._index_items(changed_items)
+        return len(changed_rows) + len(changed_items)
 
-    def _store(self, table: str, row_id: int, department: str, measures: str,
-               lead_id: int | None, partners: str, source: int) -> bool:
-        """Write the worked-out departments when they differ; True if they did."""
-        assigned = self.assign(department, measures)
-        new_partners = json.dumps(assigned.partner_ids)
-        if source == AUTOMATIC and assigned.lead_id == lead_id and new_partners == partners:
-            return False
-        self.db.execute(f"UPDATE {table} SET lead_id = ?, partner_ids = ?, lead_source = ? "
-                        "WHERE id = ?", [assigned.lead_id, new_partners, AUTOMATIC, row_id])
-        return True
+    def _store(self, table: str, rows: list[tuple], memo: dict[tuple[str, str], tuple[int | None, str]]
+               ) -> list[tuple[int, int | None, str]]:
+        """Write the worked-out departments where they differ; returns (id, lead, partners) written."""
+        updates = []
+        for row_id, department, measures, lead_id, partners, source in rows:
+            key = (department, lead_sentence(measures))
+            if key not in memo:
+                assigned = self.assign(department, measures)
+                memo[key] = (assigned.lead_id, json.dumps(assigned.partner_ids))
+            new_lead, new_partners = memo[key]
+            if source == AUTOMATIC and new_lead == lead_id and new_partners == partners:
+                continue
+            updates.append((row_id, new_lead, new_partners))
+        self.db.conn.executemany(
+            f"UPDATE {table} SET lead_id = ?, partner_ids = ?, lead_source = {AUTOMATIC} "
+            "WHERE id = ?", [(lead, partners, row_id) for row_id, lead, partners in updates])
+        return updates
+
+    def _index_items(self, items: list[tuple[int, int | None, str]]) -> None:
+        for start in range(0, len(items), 900):
+            chunk = items[start:start + 900]
+            self.db.execute(f"DELETE FROM item_departments WHERE item_id IN "
+                            f"({','.join('?' * len(chunk))})", [i[0] for i in chunk])
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO item_departments(item_id, department_id, role) "
+                "VALUES (?, ?, ?)",
+                [entry for item_id, lead, partners in chunk
+                 for entry in _roles(item_id, lead, partners)])
 
     def index_item(self, item_id: int) -> None:
         """Rebuild the item's rows in item_departments, which the department filter reads."""
-        self.db.execute("DELETE FROM item_departments WHERE item_id = ?", [item_id])
         lead_id, partners = self.db.execute(
             "SELECT lead_id, partner_ids FROM items WHERE id = ?", [item_id]).fetchone()
-        roles = ([(lead_id, "lead")] if lead_id is not None else []) + [
-            (p, "partner") for p in json.loads(partners) if p != lead_id]
-        self.db.conn.executemany(
-            "INSERT OR IGNORE INTO item_departments(item_id, department_id, role) VALUES (?, ?, ?)",
-            [(item_id, dept_id, role) for dept_id, role in roles])
+        self._index_items([(item_id, lead_id, partners)])
+
+
+def _roles(item_id: int, lead_id: int | None, partners: str) -> list[tuple[int, int, str]]:
+    return ([(item_id, lead_id, "lead")] if lead_id is not None else []) + [
+        (item_id, p, "partner") for p in json.loads(partners) if p != lead_id]
