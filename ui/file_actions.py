@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from app.pdf.fonts import FontSet
     from app.pdf.printing import PrintResult
     from app.tables.exporter import ExportResult
+    from app.word.notice import WordResult
     from ui.pages.catalogue import CataloguePage
     from ui.pages.documents import DocumentsPage
     from ui.pages.responsibility import ResponsibilityPage
@@ -207,6 +208,25 @@ def export_document(window: Window, document: Document) -> None:
         return
     window.jobs.run("正在导出…", lambda p: exporter.export_document(document, path, p),
                     lambda result: _exported(window, result))
+
+
+def export_word(window: Window, document: Document) -> None:
+    """The notice as a .docx the clerk keeps editing in Word or WPS."""
+    from app.word.notice import write_docx
+
+    chosen, _ = QFileDialog.getSaveFileName(
+        window, "导出 Word 文档", str(Path.home() / f"{_safe_name(document.number)}.docx"),
+        "Word 文档 (*.docx)")
+    if not chosen:
+        return
+    path = Path(chosen) if chosen.lower().endswith(".docx") else Path(chosen).with_suffix(".docx")
+
+    def done(result: WordResult) -> None:
+        QMessageBox.information(window, "导出完成",
+                                f"已导出 Word 文档（{result.annexes} 个附件）：\n{result.path}\n\n"
+                                "可在 Word 或 WPS 中继续修改；页码、附件表头在每页自动生成。")
+
+    window.jobs.run("正在导出 Word…", lambda _p: write_docx(document, path), done)
 
 
 def export_items(window: Window) -> None:

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
             lambda doc: file_actions.print_preview(self, doc))
         self.documents.export_requested.connect(
             lambda doc: file_actions.export_document(self, doc))
+        self.documents.word_requested.connect(lambda doc: file_actions.export_word(self, doc))
         self.departments.changed.connect(self.departments_changed)
         self.matching.document_created.connect(self.draft_created)
         self.changes.open_item.connect(self.show_item)

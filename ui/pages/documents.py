@@ -34,6 +34,7 @@ class DocumentsPage(QWidget):
     show_items = Signal(str)  # a document number: show the items it touched
     print_requested = Signal(object)
     export_requested = Signal(object)
+    word_requested = Signal(object)
 
     def __init__(self, repo: Repository, settings: Settings,
                  parent: QWidget | None = None) -> None:
@@ -75,7 +76,8 @@ class DocumentsPage(QWidget):
         actions = QHBoxLayout()
         for label, slot in (("保存（Ctrl+S）", self.save), ("应用到事项库", self.apply),
                             ("打印预览", lambda: self._request(self.print_requested)),
-                            ("导出 Excel", lambda: self._request(self.export_requested))):
+                            ("导出 Excel", lambda: self._request(self.export_requested)),
+                            ("导出 Word", lambda: self._request(self.word_requested))):
             button = QPushButton(label)
             button.clicked.connect(slot)
             actions.addWidget(button)
