@@ -1,15 +1,20 @@
-"""Subcommands for whole documents in Word: `quanze docx`."""
+"""Subcommands for whole documents: `quanze docx` and `quanze import-document`."""
 
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli.database import add_db_option, db_path
 from app.pdf.count_check import check_counts
 from app.storage.errors import UserError
 from app.storage.repository import Repository
 from app.word.notice import write_docx
+
+if TYPE_CHECKING:
+    from app.notice_import.reader import NoticePreview
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,6 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--annex", type=int, metavar="N", help="只导出第 N 个附件")
     p.add_argument("--out", required=True, metavar="文件", help=".docx 保存位置")
     p.set_defaults(handler=cmd_docx)
+    register_import(sub)
 
 
 def cmd_docx(args: argparse.Namespace) -> int:
@@ -44,3 +50,51 @@ def cmd_docx(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"  {problem}")
     return 0
+
+
+def register_import(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "import-document", help="从 Word（.docx）或 PDF 读入整份文件（红头、正文、附件表格）",
+        description="读取一份通知的全部要素：发文机关标志、文号、标题、主送机关、正文各段、附件说明、"
+                    "署名、成文日期、附注、抄送、印发机关和日期，以及各附件表格。"
+                    "加 --dry-run 只读取不写入；同一文号已存在时须加 --replace 才会替换。")
+    p.add_argument("file", metavar="文件", help=".docx 或 PDF 文件")
+    add_db_option(p)
+    p.add_argument("--dry-run", action="store_true", help="只读取和检查，不写入数据库")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出读取结果")
+    p.add_argument("--replace", action="store_true", help="数据库中已有同一文号的文件时，用读到的内容替换它")
+    p.set_defaults(handler=cmd_import_document)
+
+
+def cmd_import_document(args: argparse.Namespace) -> int:
+    from app.notice_import.reader import read_notice, save_notice
+
+    with Repository.open(db_path(args), readonly=args.dry_run) as repo:
+        preview = read_notice(args.file, repo)
+        if args.json:
+            print(json.dumps(preview.as_json(), ensure_ascii=False, indent=1))
+        else:
+            _describe(preview)
+        if args.dry_run:
+            if not args.json:
+                print("未写入数据库（去掉 --dry-run 写入）。")
+            return 0
+        save_notice(repo, preview, args.replace)
+    if not args.json:
+        print(f"已导入文件“{preview.document.number}”。")
+    return 0
+
+
+def _describe(preview: NoticePreview) -> None:
+    doc = preview.document
+    for label, value in (("发文机关标志", doc.organ_mark), ("发文字号", doc.number), ("标题", doc.title),
+                         ("主送机关", doc.recipients), ("发文机关署名", doc.signature),
+                         ("成文日期", doc.date), ("附注", doc.note), ("抄送", doc.copy_to),
+                         ("印发机关", doc.printer), ("印发日期", doc.print_date)):
+        if value:
+            print(f"{label}：{value}")
+    print(f"正文：{len(doc.body_paragraphs())} 段")
+    for number, annex in enumerate(doc.annexes, start=1):
+        print(f"附件{number}：{annex.title}，{len(annex.rows)} 行")
+    for warning in preview.warnings:
+        print(f"  提示：{warning}")

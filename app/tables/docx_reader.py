@@ -34,13 +34,13 @@ def read_docx(path: Path, limits: Limits) -> list[Grid]:
                 recent = [*recent[-2:], text]
         elif child.tag == qn("w:tbl"):
             grid = Grid(f"表格{len(grids) + 1}", [], caption=recent)
-            _read_table(path, child, grid, limits)
+            read_table(path, child, grid, limits)
             grids.append(grid)
             recent = []
     return grids
 
 
-def _read_table(path: Path, tbl: CT_Tbl, grid: Grid, limits: Limits) -> None:
+def read_table(path: Path, tbl: CT_Tbl, grid: Grid, limits: Limits) -> None:
     for tr in tbl.tr_lst:
         if len(grid.rows) >= limits.max_rows:
             raise FileImportError(path, f"行数超过 {limits.max_rows} 行的上限。", grid.sheet)

@@ -308,17 +308,33 @@ def preview_all(path: Path | str, repo: Repository, layout: str = "auto",
     grids = read_grids(path, limits, progress)
     if not any(grid.rows for grid in grids):
         raise FileImportError(path, "文件中没有任何内容（所有工作表都是空的）。")
-    layouts, user = _layouts(repo, layout)
-    registry = repo.departments.registry()
-    types = repo.lists.item_types()
-    previews = [p for p in (parse_grid(path, g, layouts, registry, types, user, progress)
-                            for g in grids) if p is not None]
+    previews = preview_grids(path, grids, repo, layout, progress)
     if not previews:
         sheets = "、".join(g.sheet for g in grids if g.rows)
         raise FileImportError(path, f"在（{sheets}）的前{HEADER_SEARCH_ROWS}行中没有找到可识别的表头。"
                               "表头至少要有“事项名称”和另一列（如“序号”“事项类型”“实施部门”）。"
                               "如果这是新格式的表格，请在程序中设置一次列对应关系。")
     return previews
+
+
+def preview_grids(path: Path, grids: Sequence[Grid], repo: Repository, layout: str = "auto",
+                  progress: Progress | None = None) -> list[ImportPreview]:
+    """Previews of the grids whose header a layout recognises (others are left out)."""
+    layouts, user = _layouts(repo, layout)
+    registry = repo.departments.registry()
+    types = repo.lists.item_types()
+    return [p for p in (parse_grid(path, g, layouts, registry, types, user, progress)
+                        for g in grids) if p is not None]
+
+
+def annex_from_preview(preview: ImportPreview) -> Annex:
+    """A new annex holding the previewed rows, each with the change its title and 备注 record."""
+    kind, level = preview.change()
+    rows = [AnnexRow(**r.field_values(), change_kind=row_change_kind(r.remarks, kind),
+                     change_level=level, merged_with_above=list(r.merged_with_above))
+            for r in preview.rows]
+    return Annex(title=preview.title or preview.layout.name, layout=preview.base_layout,
+                 rows=rows, change_kind=kind, change_level=level)
 
 
 def preview_file(path: Path | str, repo: Repository, layout: str = "auto", sheet: str = "",

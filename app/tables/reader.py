@@ -19,6 +19,7 @@ from app.tables.workbook_reader import check_sheet_xml, read_workbook
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
+PDF_MAGIC = b"%PDF"
 UNSAFE_XML = "文件中含有不安全的 XML 内容（实体定义），可能是恶意文件，已拒绝读取。"
 
 
@@ -40,7 +41,11 @@ def read_grids(path: Path, limits: Limits = DEFAULT_LIMITS,
         return _read_ole(path, limits, progress)
     if head.startswith(ZIP_MAGIC):
         return _read_zip(path, limits, progress)
-    raise FileImportError(path, "不是 Excel 表格（.xlsx/.xls）或 Word 文档（.docx）。"
+    if head.startswith(PDF_MAGIC):
+        from app.notice_import.pdf_blocks import read_pdf_grids
+
+        return read_pdf_grids(path, limits)
+    raise FileImportError(path, "不是 Excel 表格（.xlsx/.xls）、Word 文档（.docx）或 PDF 文件。"
                           "如果是 WPS 的 .et 或 .wps 文件，请先另存为 .xlsx 或 .docx。")
 
 

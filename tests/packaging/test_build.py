@@ -28,7 +28,7 @@ pytestmark = [
 ]
 
 SIZE_BUDGET_MB = 260
-NOT_SHIPPED = ("numpy", "pandas", "pytest", "_pytest", "pypdf", "pdfplumber", "pdfminer",
+NOT_SHIPPED = ("numpy", "pandas", "pytest", "_pytest", "pypdf",
                "tkinter", "PyQt5", "PyQt6")
 NOT_SHIPPED_QT = ("libQt6Qml", "libQt6Quick", "libQt6Pdf", "libQt6VirtualKeyboard",
                   "libQt6EglFSDeviceIntegration", "libQt6OpenGLWidgets")

@@ -1,0 +1,1 @@
+"""Whole notices read from .docx and text PDFs: every element, body paragraph and annex table."""
