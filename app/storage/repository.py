@@ -79,6 +79,11 @@ class Repository:
             problems.append("实施部门不能为空。")
         if item.type not in self.lists.item_types():
             problems.append(f"事项类型“{item.type}”不在类型列表中。")
+        if item.lead_by_hand:
+            county = set(self.counterparts.county_departments())
+            for name in [item.lead, *item.partners]:
+                if name not in county:
+                    problems.append(f"“{name}”不是登记的本县部门，不能作为牵头或配合部门。")
         return problems
 
     def save_item(self, item: PowerItem) -> int:

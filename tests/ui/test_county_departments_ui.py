@@ -13,6 +13,7 @@ from app.demo import DEMO_NOTICE
 from app.domain.departments import Department, Level
 from app.domain.items import PowerItem
 from app.report_status import document_status
+from app.storage.items import ItemFilter
 from app.tables.roundtrip import apply_returned, export_for_departments, read_returned
 from ui.dialogs.report_status import ReportStatus
 
@@ -102,3 +103,32 @@ def test_status_view_agrees_with_the_command_line(window, qtbot, tmp_path, monke
     dialog.export_pdf()
     assert pdf.read_bytes().startswith(b"%PDF")
     dialog.done(0)
+
+
+def test_item_editor_sets_county_departments_by_hand_and_they_stay(window):
+    from ui.dialogs.item_editor import AUTOMATIC, ItemEditor
+
+    repo = window.repo
+    item_id = repo.items.query_ids(ItemFilter(search=PAWN))[0]
+    editor = ItemEditor(repo, window.settings, repo.items.get(item_id), window)
+    assert editor.lead_combo.currentText() == AUTOMATIC
+    assert "自动对应：本县由县公安局牵头，县金融服务中心配合" in editor.department_hint.text()
+    assert not editor.partners_edit.isEnabled()
+    editor.lead_combo.setCurrentText("县商务局")
+    editor.partners_edit.setText("县公安局、县交警大队")
+    assert "“县交警大队”不是登记的本县部门" in editor.problems.text()
+    editor.partners_edit.setText("县公安局")
+    repo.save_item(editor.item())
+    editor.dirty = False
+    editor.done(0)
+    saved = repo.items.get(item_id)
+    assert (saved.lead, saved.partners, saved.lead_by_hand) == ("县商务局", ["县公安局"], True)
+    repo.set_counterparts({"公安": "县司法局"})
+    assert repo.items.get(item_id).lead == "县商务局"
+    again = ItemEditor(repo, window.settings, repo.items.get(item_id), window)
+    assert again.lead_combo.currentText() == "县商务局"
+    again.lead_combo.setCurrentIndex(0)
+    repo.save_item(again.item())
+    again.dirty = False
+    again.done(0)
+    assert repo.items.get(item_id).lead == "县司法局"

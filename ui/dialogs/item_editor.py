@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,6 +23,8 @@ from app.storage.repository import Repository
 from ui.dialogs.base import BaseDialog
 from ui.settings import Settings
 from ui.widgets.measures_editor import MeasuresEditor
+
+AUTOMATIC = "（按系统自动对应）"
 
 
 def department_combo(repo: Repository) -> QComboBox:
@@ -61,6 +64,13 @@ class ItemEditor(BaseDialog):
         self.department_combo.setCurrentText(item.department)
         self.department_hint = QLabel()
         self.department_hint.setStyleSheet("color:#666")
+        self.department_hint.setWordWrap(True)
+        self.lead_combo = QComboBox()
+        self.lead_combo.addItems([AUTOMATIC, *repo.counterparts.county_departments()])
+        self.lead_combo.setCurrentText(item.lead if item.lead_by_hand else AUTOMATIC)
+        self.lead_combo.setToolTip("通常按“部门 → 系统对口部门”自动对应；个别事项可在这里指定")
+        self.partners_edit = QLineEdit("、".join(item.partners) if item.lead_by_hand else "")
+        self.partners_edit.setPlaceholderText("多个部门用“、”分隔，如：县公安局、县金融服务中心")
         self.levels_edit = QLineEdit(item.levels)
         self.code_edit = QLineEdit(item.code)
         self.status_combo = QComboBox()
@@ -80,6 +90,8 @@ class ItemEditor(BaseDialog):
         form.addRow("事项类型 *", self.type_combo)
         form.addRow("实施部门 *", self.department_combo)
         form.addRow("", self.department_hint)
+        form.addRow("本县牵头部门", self.lead_combo)
+        form.addRow("本县配合部门", self.partners_edit)
         form.addRow("行使层级", self.levels_edit)
         form.addRow("事项编码", self.code_edit)
         form.addRow("状态", self.status_combo)
@@ -103,12 +115,16 @@ class ItemEditor(BaseDialog):
                        self.department_combo.currentTextChanged, self.levels_edit.textChanged,
                        self.code_edit.textChanged, self.status_combo.currentTextChanged,
                        self.basis_edit.textChanged, self.measures.changed,
-                       self.remarks_edit.textChanged):
+                       self.remarks_edit.textChanged, self.lead_combo.currentTextChanged,
+                       self.partners_edit.textChanged):
             signal.connect(self._changed)
         self._check()
         self.restore_state()
 
     def item(self) -> PowerItem:
+        by_hand = self.lead_combo.currentIndex() > 0
+        partners = ([p for p in re.split(r"[、,，;；\s]+", self.partners_edit.text()) if p]
+                    if by_hand else self.original.partners)
         return dataclasses.replace(
             self.original, name=self.name_edit.text().strip(),
             type=self.type_combo.currentText(),
@@ -116,7 +132,9 @@ class ItemEditor(BaseDialog):
             levels=self.levels_edit.text().strip(), code=self.code_edit.text().strip(),
             status=ItemStatus(self.status_combo.currentText()),
             basis=self.basis_edit.toPlainText().strip(), measures=self.measures.text(),
-            remarks=self.remarks_edit.text().strip())
+            remarks=self.remarks_edit.text().strip(), lead_by_hand=by_hand,
+            lead=self.lead_combo.currentText() if by_hand else self.original.lead,
+            partners=partners)
 
     def _changed(self) -> None:
         self.dirty = self.item() != self.original
@@ -136,6 +154,14 @@ class ItemEditor(BaseDialog):
             self.department_hint.setText(f"“{written}”是“{dept.name}”的别名，将记在该部门下。")
         else:
             self.department_hint.setText("")
+        self.partners_edit.setEnabled(self.lead_combo.currentIndex() > 0)
+        if written and self.lead_combo.currentIndex() == 0:
+            found = self.repo.counterparts.counterparts().responsible(written, item.measures)
+            auto = (f"本县由{found.lead}牵头" + (f"，{'、'.join(found.partners)}配合"
+                                               if found.partners else "")
+                    if found.lead else "还没有对应的本县部门（将列入“部门”页的待指定列表）")
+            hint = self.department_hint.text()
+            self.department_hint.setText((hint + "\n" if hint else "") + f"自动对应：{auto}。")
         return problems
 
     def accept(self) -> None:

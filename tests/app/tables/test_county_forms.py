@@ -277,3 +277,15 @@ def test_unassigned_rows_are_named_not_lost(demo_repo, tmp_path):
     assert [r.path.name for r in sent.results] == ["县公安局_测试〔2021〕9号_反馈表.xlsx"]
     assert sent.due_date == "2021-05-01"
     assert len(sent.unassigned) == 1 and "甲事项" in sent.unassigned[0]
+
+
+def test_a_form_resaved_as_xls_is_still_recognised_by_its_instructions_sheet(
+        demo_repo, tmp_path, xl):
+    path = forms(demo_repo, tmp_path / "forms")["县商务局"]
+    wb = openpyxl.load_workbook(path)
+    wb["附件2"]["G4"] = "存成了 xls"
+    wb.save(path)
+    old = xl.convert(path, "xls", tmp_path)
+    returned = read_returned(demo_repo, old)
+    assert returned.department == "县商务局" and not returned.refused
+    assert [(c.field, c.new) for c in returned.changes] == [("remarks", "存成了 xls")]
