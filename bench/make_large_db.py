@@ -41,8 +41,6 @@ def build(path: Path, count: int = 100_000, seed: int = 1) -> float:
                     for n in range(count)
                 ),
             )
-            ids = [r[0] for r in repo.db.execute("SELECT id FROM items").fetchall()]
-            repo.items.reindex(ids)
         repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return time.perf_counter() - started
 

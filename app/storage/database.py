@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from app.storage import backup, lock
 from app.storage.errors import DatabaseFormatError
 from app.storage.migrations import SCHEMA_VERSION, migrate, schema_version
+from app.storage.search_index import index_problems, register_functions
 
 
 @dataclass
@@ -36,6 +37,7 @@ class OpenDatabase:
 def _connect(path: Path, readonly: bool) -> Database:
     uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
     conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10)
+    register_functions(conn)
     db = Database(conn)
     db.execute("PRAGMA foreign_keys = ON")
     if not readonly:
@@ -104,9 +106,21 @@ def _check_version(version: int, path: Path) -> None:
         )
 
 
-def integrity_problems(db: Database) -> list[str]:
-    """What `quanze check` reports: integrity and foreign-key violations."""
+def integrity_problems(db: Database, path: Path) -> list[str]:
+    """What `quanze check` reports: integrity, foreign-key violations, a stale search index."""
     problems = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
     for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
         problems.append(f"表 {table} 第 {rowid} 行引用了 {parent} 中不存在的记录")
+    if not problems:
+        problems += _search_index_problems(path)
     return problems
+
+
+def _search_index_problems(path: Path) -> list[str]:
+    """FTS5 runs its check as an INSERT, which a read-only connection refuses; it writes nothing."""
+    conn = sqlite3.connect(path, timeout=10)
+    try:
+        register_functions(conn)
+        return index_problems(conn)
+    finally:
+        conn.close()

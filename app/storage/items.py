@@ -7,6 +7,7 @@ bar, so both always agree on what matches.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -18,7 +19,7 @@ from app.storage.audit import Auditor
 from app.storage.counterparts import AUTOMATIC, BY_HAND, CounterpartStore
 from app.storage.departments import DepartmentStore
 from app.storage.errors import NotFoundError
-from app.storage.search_index import index_columns, match_expression
+from app.storage.search_index import match_expression
 
 
 @dataclass
@@ -181,6 +182,11 @@ class ItemStore:
                 found[row[0]] = ItemRow(*row[:-1], partners=partners)
         return [found[i] for i in ids if i in found]
 
+    def iter_rows(self, ids: list[int], chunk: int = 500) -> Iterator[ItemRow]:
+        """Rows for these ids in order, read a chunk at a time so memory stays flat."""
+        for start in range(0, len(ids), chunk):
+            yield from self.rows(ids[start : start + chunk])
+
     def query(self, f: ItemFilter, order_by: str = "id") -> list[ItemRow]:
         return self.rows(self.query_ids(f, order_by))
 
@@ -227,25 +233,15 @@ class ItemStore:
         """Insert or update; the caller holds the transaction."""
         values = self._values(item, department_id)
         item.id = self.audit.save("items", item.id, values, action)
-        self.reindex([item.id])
         self.counterparts.index_item(item.id)
         return item.id
 
     def delete(self, item_id: int) -> None:
         self.audit.delete("items", item_id)
-        self.db.execute("DELETE FROM items_search WHERE rowid = ?", [item_id])
 
-    def reindex(self, ids: list[int]) -> None:
-        for start in range(0, len(ids), 900):
-            chunk = ids[start : start + 900]
-            marks = ",".join("?" * len(chunk))
-            self.db.execute(f"DELETE FROM items_search WHERE rowid IN ({marks})", chunk)
-            rows = self.db.execute(
-                "SELECT items.id, items.name, items.basis, items.measures, coalesce(d.name, ''),"
-                f" coalesce(d.aliases, '') {FROM} WHERE items.id IN ({marks})", chunk).fetchall()
-            self.db.conn.executemany(
-                "INSERT INTO items_search(rowid, doc, chars) VALUES (?, ?, ?)",
-                ((row[0], *index_columns(" ".join(row[1:]))) for row in rows))
+    def rebuild_index(self) -> None:
+        """Index every item afresh; triggers keep it current otherwise (migration 6)."""
+        self.db.execute("INSERT INTO items_search(items_search) VALUES ('rebuild')")
 
     def timeline(self, item_id: int) -> list[TimelineEntry]:
         rows = self.db.execute(

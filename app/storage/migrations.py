@@ -253,9 +253,50 @@ def _v5_forms(db: Database) -> None:
     db.execute("CREATE INDEX idx_forms_document ON forms(document_number, department)")
 
 
+SEARCH_TEXT = ("items.name || ' ' || items.basis || ' ' || items.measures || ' ' || "
+               "coalesce(d.name, '') || ' ' || coalesce(d.aliases, '')")
+
+
+def _v6_search_without_copy(db: Database) -> None:
+    """The search index without its own copy of the indexed text (half of a large file).
+
+    FTS5 reads the text, when it needs it, from the view `items_search_source`
+    (computed by the SQL functions of app/storage/search_index.py), and the
+    triggers below replace an item's entry whenever its name, basis, measures
+    or department, or that department's names, change. BEFORE triggers remove
+    the entry as it was indexed, AFTER triggers add it as it now is.
+    """
+    db.execute("DROP TABLE items_search")
+    db.execute("CREATE VIEW items_search_source AS SELECT items.id AS id, "
+               f"qz_search_doc({SEARCH_TEXT}) AS doc, qz_search_chars({SEARCH_TEXT}) AS chars "
+               "FROM items LEFT JOIN departments d ON d.id = items.department_id")
+    db.execute("CREATE VIRTUAL TABLE items_search USING fts5(doc, chars, "
+               "content='items_search_source', content_rowid='id', tokenize='unicode61')")
+    remove = ("INSERT INTO items_search(items_search, rowid, doc, chars) "
+              "SELECT 'delete', id, doc, chars FROM items_search_source")
+    add = "INSERT INTO items_search(rowid, doc, chars) SELECT id, doc, chars FROM items_search_source"
+    watched = "name, basis, measures, department_id"
+    for name, when, body in (
+        ("items_search_ai", "AFTER INSERT ON items", f"{add} WHERE id = new.id"),
+        ("items_search_bu", f"BEFORE UPDATE OF {watched} ON items", f"{remove} WHERE id = old.id"),
+        ("items_search_au", f"AFTER UPDATE OF {watched} ON items", f"{add} WHERE id = new.id"),
+        ("items_search_bd", "BEFORE DELETE ON items", f"{remove} WHERE id = old.id"),
+        ("departments_search_bu", "BEFORE UPDATE OF name, aliases ON departments",
+         f"{remove} WHERE id IN (SELECT id FROM items WHERE department_id = old.id)"),
+        ("departments_search_au", "AFTER UPDATE OF name, aliases ON departments",
+         f"{add} WHERE id IN (SELECT id FROM items WHERE department_id = new.id)"),
+        ("departments_search_bd", "BEFORE DELETE ON departments",
+         f"{remove} WHERE id IN (SELECT id FROM items WHERE department_id = old.id)"),
+        ("departments_search_ad", "AFTER DELETE ON departments",
+         f"{add} WHERE id IN (SELECT id FROM items WHERE department_id = old.id)"),
+    ):
+        db.execute(f"CREATE TRIGGER {name} {when} BEGIN {body}; END")
+    db.execute("INSERT INTO items_search(items_search) VALUES ('rebuild')")
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v1_initial, _v2_search_index, _v3_county_departments, _v4_match_decisions,
-    _v5_forms)
+    _v5_forms, _v6_search_without_copy)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -271,4 +312,14 @@ def migrate(db: Database) -> list[int]:
             MIGRATIONS[version - 1](db)
             db.execute(f"PRAGMA user_version = {version}")
         applied.append(version)
+    if applied:
+        _reclaim_space(db)
     return applied
+
+
+def _reclaim_space(db: Database) -> None:
+    """Give back the pages an upgrade freed (the old search index's copy of every text)."""
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    free = db.execute("PRAGMA freelist_count").fetchone()[0]
+    if pages and free > pages // 5:
+        db.execute("VACUUM")

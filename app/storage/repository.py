@@ -102,9 +102,6 @@ class Repository:
     def save_department(self, dept: Department) -> int:
         with self.transaction():
             dept_id = self.departments.save(dept)
-            ids = [r[0] for r in self.db.execute(
-                "SELECT id FROM items WHERE department_id = ?", [dept_id]).fetchall()]
-            self.items.reindex(ids)
             self.counterparts.refresh(everything=True)
         return dept_id
 
@@ -199,4 +196,9 @@ class Repository:
                 for table, label in tables.items()}
 
     def check(self) -> list[str]:
-        return integrity_problems(self.db)
+        return integrity_problems(self.db, self.path)
+
+    def rebuild_search_index(self) -> None:
+        """Rebuild the search index from the items (what `quanze check --repair` does)."""
+        with self.transaction():
+            self.items.rebuild_index()
