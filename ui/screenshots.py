@@ -86,9 +86,9 @@ def _matching_review(window: MainWindow, work: Path) -> None:
     page = window.matching
     page.show_report(match_file(write_match_example(window.repo, work), window.repo))
     window.show_page(page)
-    page.rows.setCurrentCell(0, 1)
+    page.select_row(0)
     page.take_candidate(0)
-    page.rows.setCurrentCell(5, 1)
+    page.select_row(5)
 
 
 def _catalogue_over_time(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:

@@ -24,12 +24,16 @@ def names(page):
     return [r.upper.row.name for r in page.report.rows]
 
 
+def status(page, n):
+    return page.model.data(page.model.index(n, 4))
+
+
 def test_list_is_read_in_the_background_and_shown_with_candidates(window, qtbot, tmp_path):
     page, _ = open_example(window, qtbot, tmp_path)
     assert names(page) == [name for _, name in MATCH_ROWS]
-    statuses = [page.rows.item(n, 4).text() for n in range(page.rows.rowCount())]
+    statuses = [status(page, n) for n in range(page.model.rowCount())]
     assert statuses[:4] == ["有把握"] * 4 and statuses[4:] == ["待核对"] * 3
-    assert page.rows.currentRow() == 4  # the first row that needs the clerk
+    assert page.current() == 4  # the first row that needs the clerk
     assert page.candidates.item(0, 1).text() == "林木种子质量检验机构资质考核"
     assert "相近" in page.candidates.item(0, 4).text()
     assert "待核对 3 行" in page.summary.text()
@@ -39,7 +43,7 @@ def test_keys_decide_rows_and_decisions_survive_reading_the_list_again(window, q
                                                                          tmp_path):
     page, path = open_example(window, qtbot, tmp_path)
     qtbot.keyClick(page.rows, Qt.Key.Key_N)                  # row 5: none in the county
-    assert page.rows.currentRow() == 5
+    assert page.current() == 5
     qtbot.keyClick(page.rows, Qt.Key.Key_Down)
     qtbot.keyClick(page.rows, Qt.Key.Key_Up)
     qtbot.keyClick(page.rows, Qt.Key.Key_1)                  # row 6: its first candidate
@@ -48,10 +52,10 @@ def test_keys_decide_rows_and_decisions_survive_reading_the_list_again(window, q
     assert rows[4].decision.choice == Choice.NONE
     assert rows[5].item_id == rows[5].ranking.candidates[0].item_id
     assert rows[6].decision.choice == Choice.ITEM
-    assert page.rows.item(4, 4).text() == "已确认：本县无此事项"
-    page.rows.setCurrentCell(6, 1)
+    assert status(page, 4) == "已确认：本县无此事项"
+    page.select_row(6)
     qtbot.keyClick(page.rows, Qt.Key.Key_Backspace)          # withdraw the last one
-    assert rows[6].decision is None and page.rows.item(6, 4).text() == "待核对"
+    assert rows[6].decision is None and status(page, 6) == "待核对"
     saved = window.repo.match_decisions.for_list(page.report.list_key)
     assert len(saved) == 2
     assert any(e.action == "撤销对照" for e in window.repo.audit_entries("match_decisions"))
@@ -59,13 +63,13 @@ def test_keys_decide_rows_and_decisions_survive_reading_the_list_again(window, q
     page.report = None
     assert page.open_list(path)
     qtbot.waitUntil(lambda: page.report is not None and not window.jobs.busy, timeout=20000)
-    assert [page.rows.item(n, 4).text() for n in (4, 5, 6)] == \
+    assert [status(page, n) for n in (4, 5, 6)] == \
         ["已确认：本县无此事项", "已确认", "待核对"]
 
 
 def test_draft_from_the_review_opens_in_the_documents_page(window, qtbot, tmp_path):
     page, _ = open_example(window, qtbot, tmp_path)
-    page.rows.setCurrentCell(4, 1)
+    page.select_row(4)
     qtbot.keyClick(page.rows, Qt.Key.Key_N)
     document_id = page.create_draft("嘉政发〔2021〕9号")
     assert document_id is not None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,24 +34,14 @@ from app.matching.draft import draft_notice
 from app.matching.upper_list import MatchedRow, MatchReport, match_file
 from app.storage.repository import Repository
 from ui.errors import show_error
+from ui.models.matching import MatchRowsModel, status_of
 from ui.worker import JobRunner, Progress
 
-ROW_HEADERS = ("序号", "上级事项名称", "上级部门", "本县对应事项", "状态")
 CANDIDATE_HEADERS = ("键", "本县事项", "实施部门", "得分", "理由")
 HINT = "↑↓ 选行　Enter 采纳选中的候选　1–5 采纳第几个候选　N 本县无此事项　Backspace 撤销确认"
-REVIEW = QColor("#fff3cd")
-NONE_HERE = QColor("#eeeeee")
 SHOWN = 5
+ROW_WIDTHS = {0: 56, 2: 190, 4: 150}
 FILE_FILTER = "表格文件 (*.xlsx *.xlsm *.xls *.docx)"
-
-
-def status_of(row: MatchedRow) -> str:
-    if row.decision is not None:
-        return "已确认" if row.decision.choice == Choice.ITEM else "已确认：本县无此事项"
-    match = row.ranking.match
-    if match and match.confident:
-        return "有把握"
-    return "待核对" if row.ranking.candidates else "待核对：无候选"
 
 
 def _item(text: str, tip: str = "") -> QTableWidgetItem:
@@ -61,15 +52,11 @@ def _item(text: str, tip: str = "") -> QTableWidgetItem:
     return cell
 
 
-def _table(headers: tuple[str, ...]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
+def _setup(table: QTableView) -> None:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
-    table.setWordWrap(True)
-    return table
 
 
 class MatchingPage(QWidget):
@@ -93,15 +80,28 @@ class MatchingPage(QWidget):
         top.addWidget(self.open_button)
         top.addWidget(self.summary, 1)
         top.addWidget(self.draft_button)
-        self.rows = _table(ROW_HEADERS)
-        self.rows.currentCellChanged.connect(lambda row, *_: self._show_candidates(row))
-        self.candidates = _table(CANDIDATE_HEADERS)
+        self.model = MatchRowsModel()
+        self.rows = QTableView()
+        self.rows.setModel(self.model)
+        _setup(self.rows)
+        self.rows.setWordWrap(False)  # one line a row: thousands of rows show at once
+        self.rows.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_candidates(current.row()))
+        self.candidates = QTableWidget(0, len(CANDIDATE_HEADERS))
+        self.candidates.setHorizontalHeaderLabels(list(CANDIDATE_HEADERS))
+        _setup(self.candidates)
         self.candidates.cellDoubleClicked.connect(lambda row, _c: self.take_candidate(row))
-        for table, stretch in ((self.rows, (1, 3)), (self.candidates, (1, 4))):
-            header = table.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            for column in stretch:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header = self.candidates.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths for the list: measuring thousands of rows' contents would stall the window.
+        header = self.rows.horizontalHeader()
+        for column, width in ROW_WIDTHS.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        for column in (1, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.rows.installEventFilter(self)
         self.candidates.installEventFilter(self)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -142,34 +142,19 @@ class MatchingPage(QWidget):
 
     def show_report(self, report: MatchReport) -> None:
         self.report = report
-        self.rows.setRowCount(len(report.rows))
-        for n in range(len(report.rows)):
-            self._fill_row(n)
-        self.rows.resizeRowsToContents()
+        self.model.show(report)
         self.draft_button.setEnabled(bool(report.rows))
         self._update_summary()
         if report.rows:
             first = next((n for n, r in enumerate(report.rows) if r.needs_review), 0)
-            self.rows.setCurrentCell(first, 1)
+            self.select_row(first)
         self.rows.setFocus()
 
-    def _fill_row(self, n: int) -> None:
-        assert self.report is not None
-        row = self.report.rows[n]
-        upper = row.upper.row
-        match = row.ranking.match
-        status = status_of(row)
-        shown = "" if match is None else match.name if match.confident else f"可能是：{match.name}"
-        if row.decision is None and row.ranking.parts:
-            shown = "；".join(c.name for c in row.ranking.parts)
-        cells = (upper.seq, upper.name, upper.department, shown, status)
-        for column, text in enumerate(cells):
-            cell = _item(text, row.upper.sheet + (f"：{row.upper.title}" if row.upper.title else ""))
-            if status.startswith("待核对"):
-                cell.setBackground(QBrush(REVIEW))
-            elif status.endswith("本县无此事项"):
-                cell.setBackground(QBrush(NONE_HERE))
-            self.rows.setItem(n, column, cell)
+    def select_row(self, n: int) -> None:
+        self.rows.setCurrentIndex(self.model.index(n, 1))
+
+    def current(self) -> int:
+        return self.rows.currentIndex().row()
 
     def _update_summary(self) -> None:
         assert self.report is not None
@@ -202,7 +187,7 @@ class MatchingPage(QWidget):
 
     # Decisions ------------------------------------------------------------------
     def current_row(self) -> MatchedRow | None:
-        n = self.rows.currentRow()
+        n = self.current()
         if self.report is None or not 0 <= n < len(self.report.rows):
             return None
         return self.report.rows[n]
@@ -244,11 +229,11 @@ class MatchingPage(QWidget):
         self._refresh_current(advance=True)
 
     def _refresh_current(self, advance: bool) -> None:
-        n = self.rows.currentRow()
-        self._fill_row(n)
+        n = self.current()
+        self.model.changed(n)
         self._update_summary()
         if advance and self.report is not None and n + 1 < len(self.report.rows):
-            self.rows.setCurrentCell(n + 1, 1)
+            self.select_row(n + 1)
         else:
             self._show_candidates(n)
         self.rows.setFocus()
@@ -272,8 +257,7 @@ class MatchingPage(QWidget):
             return False
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             step = -1 if key == Qt.Key.Key_Up else 1
-            n = min(max(self.rows.currentRow() + step, 0), self.rows.rowCount() - 1)
-            self.rows.setCurrentCell(n, 1)
+            self.select_row(min(max(self.current() + step, 0), self.model.rowCount() - 1))
         elif key == Qt.Key.Key_Tab:
             self.candidates.setFocus()
         else:
