@@ -19,6 +19,7 @@ from app.storage.repository import Repository
 from ui.worker import Cancelled, Progress
 
 if TYPE_CHECKING:
+    from app.notice_import.reader import NoticePreview
     from app.pdf.fonts import FontSet
     from app.pdf.printing import PrintResult
     from app.tables.exporter import ExportResult
@@ -261,6 +262,44 @@ def import_workbook(window: Window) -> None:
         window.catalogue_changed()
         window.show_page(window.documents)
         window.documents.show_imported(wizard.imported)
+
+
+def import_notice(window: Window) -> None:
+    """从 Word/PDF 导入: read a whole notice, preview it, create the document on 导入."""
+    from app.notice_import.reader import read_notice, save_notice
+    from app.storage.errors import NotFoundError, UserError
+    from ui.dialogs.notice_import import NoticeImportDialog
+    from ui.errors import show_error
+
+    chosen, _ = QFileDialog.getOpenFileName(window, "从 Word/PDF 导入文件", str(Path.home()),
+                                            "Word 文档或 PDF (*.docx *.pdf);;所有文件 (*)")
+    if not chosen:
+        return
+    db_path = window.repo.path
+
+    def work(_progress: Progress) -> NoticePreview:
+        with Repository.open(db_path, readonly=True, make_backup=False) as repo:
+            return read_notice(Path(chosen), repo)
+
+    def review(preview: NoticePreview) -> None:
+        try:
+            window.repo.documents.id_for_number(preview.document.number)
+            exists = True
+        except NotFoundError:
+            exists = False
+        dialog = NoticeImportDialog(window.settings, preview, exists, window)
+        if not dialog.exec():
+            return
+        try:
+            document_id = save_notice(window.repo, preview, dialog.replace.isChecked())
+        except UserError as exc:
+            show_error(window, exc)
+            return
+        window.documents.reload(select_id=document_id)
+        window.catalogue_changed()
+        window.show_page(window.documents)
+
+    window.jobs.run("正在读取文件…", work, review)
 
 
 def department_export(window: Window) -> None:

@@ -131,6 +131,8 @@ class MainWindow(QMainWindow):
         self._connect_undo_group()
         self.import_action = a("导入 Excel…", lambda: file_actions.import_workbook(self),
                                "", "从 Excel/WPS 工作簿导入附件表格或事项")
+        self.notice_import_action = a("从 Word/PDF 导入文件…", lambda: file_actions.import_notice(self),
+                                      "", "读入一份通知的全部内容（红头、正文、附件表格），核对后新建文件")
         self.export_action = a("导出事项库到 Excel…", lambda: file_actions.export_items(self),
                                "", "把当前筛选出的事项导出为 Excel 工作簿")
         self.print_action = a("打印预览…", self.print_current, keys.Print, "预览并打印当前文件")
@@ -144,7 +146,8 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar().addMenu("文件(&F)")
         for action in (self.open_action, self.new_action, self.save_action, None,
-                       self.import_action, self.export_action, self.dept_export_action,
+                       self.import_action, self.notice_import_action, self.export_action,
+                       self.dept_export_action,
                        self.dept_import_action, self.report_status_action, None,
                        self.print_action, None,
                        self.backup_action, None, quit_action):

@@ -140,7 +140,25 @@ def _dialogs(window: MainWindow, work: Path) -> list[tuple[str, QWidget, QSize]]
     large = QSize(1200, 800)
     return [("10-导入预览", wizard, large), ("11-打印预览", preview, large),
             ("12-字体设置", fonts, fonts.size()), ("13-核对部门反馈", review, QSize(1200, 560)),
-            *_checks_before_writing(window, work), *_report_status(window, work)]
+            *_checks_before_writing(window, work), *_report_status(window, work),
+            *_notice_import(window, work)]
+
+
+def _notice_import(window: MainWindow, work: Path) -> list[tuple[str, QWidget, QSize]]:
+    """从 Word/PDF 导入's preview of a notice whose 文号 and one row need the clerk's eye."""
+    from dataclasses import replace
+
+    from app.demo import DEMO_NOTICE
+    from app.notice_import.reader import read_notice
+    from app.word.notice import write_docx
+    from ui.dialogs.notice_import import NoticeImportDialog
+
+    doc = replace(window.repo.document_by_number(DEMO_NOTICE), number="嘉政发[2021]2号")
+    doc.annexes[0].rows[2].type = "行政处理"
+    path = write_docx(doc, work / "嘉政发2021-2.docx").path
+    dialog = NoticeImportDialog(window.settings, read_notice(path, window.repo), True, window)
+    dialog.tabs.setCurrentIndex(1)
+    return [("从Word导入-预览", dialog, QSize(1200, 760))]
 
 
 def _checks_before_writing(window: MainWindow, work: Path) -> list[tuple[str, QWidget, QSize]]:
