@@ -176,8 +176,7 @@ def export_for_departments(repo: Repository, document_number: str, out_dir: Path
     doc = repo.document_by_number(document_number)
     groups, unassigned = rows_by_department(doc)
     if departments:
-        registry = repo.departments.registry()
-        wanted = {registry.canonical_name(d) for d in departments}
+        wanted = {repo.resolve_department(d).county_department or d.strip() for d in departments}
         missing = wanted - set(groups)
         if missing:
             raise UserError(f"文件“{doc.number}”的附件中没有这些本县部门牵头或配合的事项："

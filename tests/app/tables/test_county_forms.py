@@ -289,3 +289,21 @@ def test_a_form_resaved_as_xls_is_still_recognised_by_its_instructions_sheet(
     returned = read_returned(demo_repo, old)
     assert returned.department == "县商务局" and not returned.refused
     assert [(c.field, c.new) for c in returned.changes] == [("remarks", "存成了 xls")]
+
+
+def test_rows_sorted_whole_with_their_hidden_cells_go_through(demo_repo, tmp_path, capsys):
+    path = forms(demo_repo, tmp_path, departments=["县级公安部门", "农业农村部门"])["县农业农村局"]
+    wb = openpyxl.load_workbook(path)
+    ws = wb["附件1"]
+    for col in range(1, ws.max_column + 1):  # a proper sort moves the hidden column too
+        a, b = ws.cell(4, col).value, ws.cell(5, col).value
+        ws.cell(4, col).value, ws.cell(5, col).value = b, a
+    ws.cell(4, column_of(ws, "备注")).value = "排序后填写"
+    wb.save(path)
+    returned = read_returned(demo_repo, path)
+    assert not returned.refused
+    (change,) = returned.changes
+    apply_returned(demo_repo, [returned])
+    doc = demo_repo.document_by_number(NUMBER)
+    row = next(r for r in doc.annexes[0].rows if f"annex_row:{r.id}" == change.identity)
+    assert row.seq == "15" and row.remarks == "排序后填写"
