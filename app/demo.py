@@ -12,6 +12,7 @@ from app.domain.departments import Department, Level
 from app.domain.documents import Annex, AnnexRow, ChangeKind, ChangeLevel, Document
 from app.domain.measures import MeasureTemplate
 from app.domain.tasks import ReportBack, Task, TaskDivision
+from app.laws.service import load_registry
 from app.storage.repository import Repository
 from app.storage.responsibility_tasks import responsibility_from_dict
 
@@ -66,3 +67,4 @@ def load_demo(repo: Repository) -> None:
         for r in _read("report_backs.json"):
             repo.lists.save_report_back(ReportBack(**r))
         apply_document(repo, notice_id)
+        load_registry(repo, _read("laws.json"))

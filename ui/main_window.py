@@ -29,6 +29,7 @@ from ui.pages.catalogue import CataloguePage
 from ui.pages.changes import ChangesPage
 from ui.pages.departments import DepartmentsPage
 from ui.pages.documents import DocumentsPage
+from ui.pages.laws import LawsPage
 from ui.pages.matching import MatchingPage
 from ui.pages.responsibility import ResponsibilityPage
 from ui.pages.tasks import TasksPage
@@ -38,7 +39,7 @@ from ui.undo import DeleteItemCommand, SaveItemCommand
 from ui.worker import JobRunner, Progress
 
 PAGES = ("事项库", "文件", "部门", "责任清单", "任务分工", "监管措施模板", "上级清单对照",
-         "清单变化")
+         "清单变化", "法规库")
 
 
 class MainWindow(QMainWindow):
@@ -60,9 +61,10 @@ class MainWindow(QMainWindow):
         self.templates = TemplatesPage(repo)
         self.matching = MatchingPage(repo, self.jobs)
         self.changes = ChangesPage(repo, settings)
+        self.laws = LawsPage(repo, settings)
         self.pages: list[QWidget] = [self.catalogue, self.documents, self.departments,
                                      self.responsibility, self.tasks, self.templates,
-                                     self.matching, self.changes]
+                                     self.matching, self.changes, self.laws]
         self.stack = QStackedWidget()
         for page in self.pages:
             self.stack.addWidget(page)
@@ -92,6 +94,8 @@ class MainWindow(QMainWindow):
         self.departments.changed.connect(self.departments_changed)
         self.matching.document_created.connect(self.draft_created)
         self.changes.open_item.connect(self.show_item)
+        self.laws.open_item.connect(self.show_item)
+        self.laws.flags_changed.connect(self.catalogue.model.reload)
 
         self.status_path = QLabel()
         self.status_counts = QLabel()
@@ -296,6 +300,7 @@ class MainWindow(QMainWindow):
         self.catalogue.fill_choices()
         self.catalogue.model.reload()
         self.changes.fill_choices()
+        self.laws.reload()
         self.departments.reload()
         self.documents.refresh_departments()
         self.update_status()

@@ -92,7 +92,7 @@ def _matching_review(window: MainWindow, work: Path) -> None:
 
 
 def _catalogue_over_time(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
-    """清单变化 between the day before the notice and right after it."""
+    """清单变化 between the day before the notice and right after it; the law registry."""
     from app.demo import DEMO_NOTICE
 
     page = window.changes
@@ -100,7 +100,18 @@ def _catalogue_over_time(window: MainWindow, app: QApplication, folder: Path) ->
     page.compare("2021-02-19", DEMO_NOTICE)
     window.show_page(page)
     _settle(app)
-    return [_save(window, folder, "清单变化-两个时点比较")]
+    shots = [_save(window, folder, "清单变化-两个时点比较")]
+    laws = window.laws
+    laws.reload()
+    row = next(n for n, law in enumerate(laws.laws) if law.title == "山东省测绘管理条例")
+    laws.table.selectRow(row)
+    window.show_page(laws)
+    _settle(app)
+    shots.append(_save(window, folder, "法规库-引用事项"))
+    laws.tabs.setCurrentIndex(1)
+    _settle(app)
+    shots.append(_save(window, folder, "法规库-依据需核对按部门"))
+    return shots
 
 
 def _dialogs(window: MainWindow, work: Path) -> list[tuple[str, QWidget, QSize]]:

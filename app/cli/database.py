@@ -62,6 +62,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--status", default="", metavar="状态", help="状态，如 在用、取消、承接")
     p.add_argument("--document", default="", metavar="文号", help="涉及的文件文号，如 嘉政发〔2021〕2号")
     p.add_argument("--search", default="", metavar="文字", help="在名称、部门、依据、监管措施中查找文字")
+    p.add_argument("--basis-flag", default="", metavar="核对",
+                   choices=["", "需核对", "依据已废止", "依据已修订"],
+                   help="只列依据需核对的事项：需核对、依据已废止 或 依据已修订")
     p.add_argument("--as-of", default="", metavar="日期或文号",
                    help="列出某日（如 2021-02-19）结束时或某文件应用后的事项清单，状态按当时")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -151,7 +154,7 @@ def _print_json_rows(rows: Iterable[ItemRow]) -> None:
 
 def cmd_items(args: argparse.Namespace) -> int:
     f = ItemFilter(search=args.search, department=args.department, type=args.type,
-                   status=args.status, document=args.document)
+                   status=args.status, document=args.document, basis_flag=args.basis_flag)
     with Repository.open(db_path(args), readonly=True) as repo:
         if args.json and not args.as_of:
             _print_json_rows(repo.items.iter_rows(repo.items.query_ids(f)))

@@ -15,10 +15,12 @@ from sqlite_utils import Database
 
 from app.domain.items import ItemStatus, PowerItem, TimelineEntry
 from app.domain.text import fold
+from app.laws.registry import FLAG_CHOICES
 from app.storage.audit import Auditor
 from app.storage.counterparts import AUTOMATIC, BY_HAND, CounterpartStore
 from app.storage.departments import DepartmentStore
 from app.storage.errors import NotFoundError
+from app.storage.laws import flagged_clause, index_citations
 from app.storage.search_index import match_expression
 
 
@@ -29,6 +31,7 @@ class ItemFilter:
     type: str = ""
     status: str = ""
     document: str = ""
+    basis_flag: str = ""
 
     def is_empty(self) -> bool:
         return not any(getattr(self, f.name) for f in fields(self))
@@ -122,6 +125,10 @@ class ItemStore:
             clauses.append("items.id IN (SELECT e.item_id FROM item_events e "
                            "JOIN documents doc ON doc.id = e.document_id WHERE doc.number = ?)")
             params.append(f.document.strip())
+        if f.basis_flag:
+            clause, values = flagged_clause(FLAG_CHOICES.get(f.basis_flag, ()))
+            clauses.append(clause)
+            params += values
         indexed = [e for e in map(match_expression, f.search.split()) if e]
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
         return where, params, " AND ".join(indexed)
@@ -234,6 +241,7 @@ class ItemStore:
         values = self._values(item, department_id)
         item.id = self.audit.save("items", item.id, values, action)
         self.counterparts.index_item(item.id)
+        index_citations(self.db, [item.id])
         return item.id
 
     def delete(self, item_id: int) -> None:

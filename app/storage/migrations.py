@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from app.domain.items import DEFAULT_ITEM_TYPES
 from app.domain.sectors import guess_sector, is_designation
+from app.storage import laws
 from app.storage.search_index import index_columns
 
 SCHEMA_V1 = """
@@ -292,11 +293,15 @@ def _v6_search_without_copy(db: Database) -> None:
     ):
         db.execute(f"CREATE TRIGGER {name} {when} BEGIN {body}; END")
     db.execute("INSERT INTO items_search(items_search) VALUES ('rebuild')")
+def _v7_laws(db: Database) -> None:
+    """The law registry and which items cite which law, read from every item's basis."""
+    laws.create_tables(db)
+    laws.index_all_citations(db)
 
 
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v1_initial, _v2_search_index, _v3_county_departments, _v4_match_decisions,
-    _v5_forms, _v6_search_without_copy)
+    _v5_forms, _v6_search_without_copy, _v7_laws)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.catalogue.service import resolve_cutoff, states_as_of
 from app.catalogue.timeline import ItemState
 from app.domain.items import ItemStatus, PowerItem
+from app.laws.registry import FLAG_CHOICES
 from app.storage.errors import UserError
 from app.storage.items import ItemFilter
 from app.storage.repository import Repository
@@ -63,6 +64,9 @@ class CataloguePage(QWidget):
         self.document.setEditable(True)
         self.document.lineEdit().setPlaceholderText("全部文件")
         self.document.setMinimumWidth(170)
+        self.basis_flag = QComboBox()
+        self.basis_flag.addItems([ALL, *FLAG_CHOICES])
+        self.basis_flag.setToolTip("依据所引法律法规已废止或已修订、需要核对的事项（在“法规库”中标记）")
         self.as_of = QComboBox()
         self.as_of.setEditable(True)
         self.as_of.lineEdit().setPlaceholderText("今天")
@@ -84,12 +88,14 @@ class CataloguePage(QWidget):
         self.as_of.currentTextChanged.connect(self.timer.start)
         self.type.currentIndexChanged.connect(self.apply_filter)
         self.status.currentIndexChanged.connect(self.apply_filter)
+        self.basis_flag.currentIndexChanged.connect(self.apply_filter)
         self.reset_button.clicked.connect(self.clear_filter)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         for label, widget in (("部门", self.department), ("类型", self.type),
-                              ("状态", self.status), ("文件", self.document),
+                              ("状态", self.status), ("依据", self.basis_flag),
+                              ("文件", self.document),
                               ("时点", self.as_of)):
             bar.addWidget(QLabel(label))
             bar.addWidget(widget, 1)
@@ -175,7 +181,8 @@ class CataloguePage(QWidget):
         return ItemFilter(search=self.search.text().strip(),
                           department=self.department.currentText().strip(),
                           type=choice(self.type), status=choice(self.status),
-                          document=self.document.currentText().strip())
+                          document=self.document.currentText().strip(),
+                          basis_flag=choice(self.basis_flag))
 
     def apply_filter(self) -> None:
         self.timer.stop()
@@ -204,6 +211,7 @@ class CataloguePage(QWidget):
             edit.clear()
         self.type.setCurrentIndex(0)
         self.status.setCurrentIndex(0)
+        self.basis_flag.setCurrentIndex(0)
         self.apply_filter()
 
     def show_document_items(self, number: str) -> None:
@@ -245,8 +253,8 @@ class CataloguePage(QWidget):
             self.search.selectAll()
 
     def filter_bar_has(self, widget: QWidget | None) -> bool:
-        bar = (self.search, self.department, self.type, self.status, self.document,
-               self.as_of, self.reset_button)
+        bar = (self.search, self.department, self.type, self.status, self.basis_flag,
+               self.document, self.as_of, self.reset_button)
         return widget is not None and any(w is widget or w.isAncestorOf(widget) for w in bar)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
