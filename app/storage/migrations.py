@@ -293,6 +293,8 @@ def _v6_search_without_copy(db: Database) -> None:
     ):
         db.execute(f"CREATE TRIGGER {name} {when} BEGIN {body}; END")
     db.execute("INSERT INTO items_search(items_search) VALUES ('rebuild')")
+
+
 def _v7_laws(db: Database) -> None:
     """The law registry and which items cite which law, read from every item's basis."""
     laws.create_tables(db)
