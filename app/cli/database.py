@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 
 from app import paths
@@ -146,10 +147,20 @@ def _print_json_rows(rows: Iterable[ItemRow]) -> None:
     out = sys.stdout
     first = True
     for row in rows:
-        text = json.dumps(row.as_dict(), ensure_ascii=False, indent=1).replace("\n", "\n ")
-        out.write(("[\n " if first else ",\n ") + text)
+        fields = ",\n".join(f"  {encode_basestring(key)}: {_json_value(value)}"
+                             for key, value in row.as_dict().items())
+        out.write(("[\n {\n" if first else ",\n {\n") + fields + "\n }")
         first = False
     out.write("[]\n" if first else "\n]\n")
+
+
+def _json_value(value: object) -> str:
+    """A value as json.dumps(indent=1) writes it two levels deep; strings and numbers fast."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n  ")
 
 
 def cmd_items(args: argparse.Namespace) -> int:

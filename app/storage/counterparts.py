@@ -148,8 +148,12 @@ class CounterpartStore:
         return [d.id if d is not None else None for d in found]
 
     def names(self, ids: list[int]) -> list[str]:
-        by_id = {d.id: d.name for d in self.departments.registry().departments}
+        by_id = self.name_by_id()
         return [by_id[i] for i in ids if i in by_id]
+
+    def name_by_id(self) -> dict[int, str]:
+        """Department names by id; callers naming many rows' partners build it once."""
+        return {d.id: d.name for d in self.departments.registry().departments if d.id is not None}
 
     def refresh(self, everything: bool) -> int:
         """Work out lead and partners of annex rows and items again; returns how many changed.

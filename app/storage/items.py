@@ -181,11 +181,15 @@ class ItemStore:
     def rows(self, ids: list[int]) -> list[ItemRow]:
         """Rows for these ids, in the order given."""
         found: dict[int, ItemRow] = {}
+        by_id: dict[int, str] | None = None
         for start in range(0, len(ids), 900):
             chunk = ids[start : start + 900]
             sql = f"SELECT {ROW_COLUMNS} {FROM} WHERE items.id IN ({','.join('?' * len(chunk))})"
             for row in self.db.execute(sql, chunk).fetchall():
-                partners = self.counterparts.names(json.loads(row[-1]))
+                partners: list[str] = []
+                if row[-1] != "[]":
+                    by_id = self.counterparts.name_by_id() if by_id is None else by_id
+                    partners = [by_id[i] for i in json.loads(row[-1]) if i in by_id]
                 found[row[0]] = ItemRow(*row[:-1], partners=partners)
         return [found[i] for i in ids if i in found]
 
