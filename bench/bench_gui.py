@@ -1,7 +1,7 @@
 """Window speed on 100,000 items: start-up to first paint, and filter keystroke to updated view.
 
-`python bench/bench_gui.py [--items N] [--db PATH]`. Targets: start-up under 2 s,
-a filter change under 100 ms (the 250 ms typing debounce is not counted).
+`python bench/bench_gui.py [--items N] [--db PATH]`. Targets (issue 13): first paint under 1 s,
+a filter change under 50 ms (the 250 ms typing debounce is not counted).
 """
 
 from __future__ import annotations
@@ -21,7 +21,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def first_paint(db_path: Path) -> None:
-    """Run in a fresh process so imports count: prints seconds to the first painted window."""
+    """Run in a fresh process so imports count: prints seconds to the first painted window.
+
+    pandas and numpy are blocked as in the packaged program (packaging/quanze.spec
+    excludes them): sqlite-utils and openpyxl import them when they are installed,
+    which on a developer's machine would add their import time to the window's.
+    """
+    sys.modules["pandas"] = None  # type: ignore[assignment]
+    sys.modules["numpy"] = None  # type: ignore[assignment]
     started = time.perf_counter()
     from PySide6.QtCore import QEvent, QObject
 
@@ -106,10 +113,10 @@ def main() -> int:
         [sys.executable, __file__, "--first-paint", str(db_path)], check=True,
         capture_output=True, text=True, env=os.environ).stdout.split()[-1]) for _ in range(3)]
     print(f"start-up to first painted window: median {statistics.median(runs):.2f} s "
-          f"(runs {', '.join(f'{r:.2f}' for r in runs)}; target < 2 s)")
+          f"(runs {', '.join(f'{r:.2f}' for r in runs)}; target < 1 s)")
     for label, times in filter_times(db_path).items():
         print(f"{label}: median {statistics.median(times):.0f} ms, worst {max(times):.0f} ms"
-              " (target < 100 ms)")
+              " (target < 50 ms)")
     return 0
 
 
