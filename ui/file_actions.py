@@ -302,7 +302,27 @@ def import_notice(window: Window) -> None:
     window.jobs.run("正在读取文件…", work, review)
 
 
+def _ask_due(window: Window, from_body: str) -> str | None:
+    """The report-back date: the notice body's, which the clerk may change or clear."""
+    from app.domain.forms import parse_due
+
+    note = "（取自通知正文）" if from_body else "（通知正文中没有写，可留空）"
+    while True:
+        text, ok = QInputDialog.getText(window, "报送期限",
+                                        f"各部门交回反馈表的期限{note}，如 2021-02-21：",
+                                        text=from_body)
+        if not ok:
+            return None
+        if not text.strip():
+            return ""
+        try:
+            return parse_due(text)
+        except ValueError:
+            QMessageBox.warning(window, "报送期限", f"“{text}”不是日期，请写成 2021-02-21 或 2021年2月21日。")
+
+
 def department_export(window: Window) -> None:
+    from app.domain.forms import due_from_body
     from app.tables import roundtrip
 
     numbers = [s.number for s in window.repo.documents.summaries() if s.row_count]
@@ -320,11 +340,15 @@ def department_export(window: Window) -> None:
     folder = QFileDialog.getExistingDirectory(window, "选择保存工作簿的文件夹", str(Path.home()))
     if not folder:
         return
+    due = _ask_due(window, due_from_body(window.repo.document_by_number(number).body))
+    if due is None:
+        return
     db_path = window.repo.path
 
     def work(progress: Progress) -> roundtrip.SentForms:
         with Repository.open(db_path, make_backup=False) as repo:
-            return roundtrip.export_for_departments(repo, number, folder, progress=progress)
+            return roundtrip.export_for_departments(repo, number, folder, due=due,
+                                                    progress=progress)
 
     def done(sent: roundtrip.SentForms) -> None:
         due = f"报送期限：{sent.due_date}。" if sent.due_date else "通知正文中没有报送期限。"

@@ -132,3 +132,26 @@ def test_item_editor_sets_county_departments_by_hand_and_they_stay(window):
     again.dirty = False
     again.done(0)
     assert repo.items.get(item_id).lead == "县司法局"
+
+
+def test_exporting_forms_from_the_window_asks_the_due_date(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    asked: list[str] = []
+    told: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (DEMO_NOTICE, True))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+
+    def due(_parent, _title, label, text=""):
+        asked.append(text)
+        return "2021年3月1日", True
+
+    monkeypatch.setattr(QInputDialog, "getText", due)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    window.dept_export_action.trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=20000)
+    assert asked == ["2021-02-21"]
+    assert "已为 12 个本县部门生成反馈表" in told[0] and "报送期限：2021-03-01" in told[0]
+    reports = window.repo.lists.report_backs_for(DEMO_NOTICE)
+    assert len(reports) == 12 and {r.due_date for r in reports} == {"2021-03-01"}
+    assert len(list(tmp_path.glob("县*_反馈表.xlsx"))) == 12
