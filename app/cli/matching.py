@@ -13,7 +13,7 @@ from app.storage.repository import Repository
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("match", help="上级清单与本县事项对照",
-                       description="读取省、市下发的事项清单（.xlsx、.xls、.docx，任意可识别的表格格式），"
+                       description="读取省、市下发的事项清单或整份通知（.xlsx、.xls、.docx、PDF，任意可识别的表格格式），"
                                    "为每一行列出最可能对应的本县事项及理由。不写入数据库。")
     p.add_argument("file", metavar="文件", help="上级清单文件")
     add_db_option(p)

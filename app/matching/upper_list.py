@@ -17,12 +17,14 @@ from app.matching.catalogue import CatalogueEntry, CatalogueIndex
 from app.matching.decisions import Choice, Decision
 from app.matching.ranking import EXACT, Candidate, Match, Ranker, Ranking
 from app.matching.sectors import SectorEvidence
+from app.notice_import.reader import read_notice
 from app.storage.items import ItemFilter
 from app.storage.repository import Repository
 from app.tables.errors import FileImportError, Progress, report
-from app.tables.importer import ImportPreview, preview_all
+from app.tables.importer import ImportPreview, infer_change, preview_all
 
 PROGRESS_EVERY = 200
+NOTICE_SUFFIXES = (".docx", ".pdf")
 
 
 @dataclass
@@ -114,17 +116,33 @@ class MatchReport:
 
 def read_upper_rows(path: Path | str, repo: Repository, sheet: str = "",
                     progress: Progress | None = None) -> list[UpperRow]:
+    """Every item row of the list; a whole notice (.docx, PDF) through the notice reader,
+    so tables continued over pages are joined and each annex keeps its caption."""
+    path = Path(path)
+    if not sheet and path.suffix.lower() in NOTICE_SUFFIXES:
+        rows = _notice_rows(path, repo)
+        if rows:
+            return rows
     previews = preview_all(path, repo, progress=progress)
     if sheet:
         previews = [p for p in previews if p.sheet == sheet]
         if not previews:
             raise FileImportError(path, "这个工作表中没有找到可识别的事项表格。", sheet)
-    return [row for preview in previews for row in _rows(preview)]
+    return [row for preview in previews for row in _rows(preview, preview.title)]
 
 
-def _rows(preview: ImportPreview) -> list[UpperRow]:
-    kind, level = preview.change()
-    return [UpperRow(row, preview.sheet, preview.title, kind, level)
+def _notice_rows(path: Path, repo: Repository) -> list[UpperRow]:
+    try:
+        notice = read_notice(path, repo)
+    except FileImportError:
+        return []
+    return [row for preview, annex in zip(notice.annexes, notice.document.annexes, strict=True)
+            for row in _rows(preview, annex.title)]
+
+
+def _rows(preview: ImportPreview, title: str) -> list[UpperRow]:
+    kind, level = infer_change(title) if title else preview.change()
+    return [UpperRow(row, preview.sheet, title, kind, level)
             for row in preview.rows if row.name]
 
 

@@ -41,7 +41,7 @@ CANDIDATE_HEADERS = ("键", "本县事项", "实施部门", "得分", "理由")
 HINT = "↑↓ 选行　Enter 采纳选中的候选　1–5 采纳第几个候选　N 本县无此事项　Backspace 撤销确认"
 SHOWN = 5
 ROW_WIDTHS = {0: 56, 2: 190, 4: 150}
-FILE_FILTER = "表格文件 (*.xlsx *.xlsm *.xls *.docx)"
+FILE_FILTER = "表格或通知 (*.xlsx *.xlsm *.xls *.docx *.pdf)"
 
 
 def _item(text: str, tip: str = "") -> QTableWidgetItem:

@@ -5,11 +5,15 @@ import pytest
 
 from app.cli import main
 from app.demo import DEMO_NOTICE
+from app.domain.documents import ChangeLevel
 from app.domain.items import PowerItem
 from app.matching.draft import draft_notice
 from app.matching.upper_list import match_file
+from app.pdf import printing
+from app.pdf.fonts import resolve_fonts
 from app.storage.errors import UserError
 from app.tables.exporter import export_document
+from app.word.notice import write_docx
 
 from .conftest import CITY_ROWS, write_city_list
 
@@ -128,3 +132,19 @@ def test_a_row_with_parts_finds_each_part_the_county_lists_apart(county_repo, tm
     assert not half.ranking.parts and half.ranking.candidates[0].item_id == ids[0]
     cancel = draft_notice(report, county_repo, "嘉政发〔2021〕9号").document.annexes[0]
     assert [r.item_id for r in cancel.rows] == ids
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_a_whole_notice_matches_every_annex_row(demo_repo, tmp_path, kind):
+    demo_doc = demo_repo.document_by_number(DEMO_NOTICE)
+    path = tmp_path / f"notice.{kind}"
+    if kind == "docx":
+        write_docx(demo_doc, path)
+    else:
+        printing.print_document(demo_doc, resolve_fonts(), path)
+    report = match_file(path, demo_repo)
+    applied = [r.item_id for a in demo_doc.annexes for r in a.rows]
+    assert [r.ranking.candidates[0].item_id for r in report.rows] == applied
+    titles = list(dict.fromkeys(r.upper.title for r in report.rows))
+    assert titles == [a.title for a in demo_doc.annexes]
+    assert report.rows[20].upper.change_level == ChangeLevel.PROVINCE
