@@ -160,8 +160,13 @@ class ItemStore:
         cached = self._order_cache.get(key)
         if cached and cached[0] == version:
             return cached[1]
-        ids = [r[0] for r in self.db.execute(
-            f"SELECT items.id {_from(order)} ORDER BY {order} {direction}, items.id {direction}")]
+        if descending:  # "col DESC, id DESC" is exactly "col ASC, id ASC" read backwards
+            ids = self._ordered(order_by, descending=False)[::-1]
+        elif order == "items.id":  # a small index holds every id: no pass over the whole table
+            ids = sorted(r[0] for r in self.db.execute("SELECT id FROM items"))
+        else:
+            ids = [r[0] for r in self.db.execute(
+                f"SELECT items.id {_from(order)} ORDER BY {order} ASC, items.id ASC")]
         self._order_cache[key] = (version, ids)
         return ids
 
