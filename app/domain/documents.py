@@ -92,6 +92,12 @@ class Annex:
         return int(match.group(1)) if match else None
 
 
+FORM_DOCUMENT = "文件"
+FORM_LETTER = "函"
+FORMS = (FORM_DOCUMENT, FORM_LETTER)
+URGENCIES = ("", "特急", "加急")
+
+
 @dataclass
 class Document:
     number: str
@@ -106,8 +112,32 @@ class Document:
     printer: str = ""
     print_date: str = ""
     with_seal: bool = True
+    copy_number: str = ""
+    secrecy: str = ""
+    urgency: str = ""
+    signer: str = ""
+    form: str = FORM_DOCUMENT
     annexes: list[Annex] = field(default_factory=list)
     id: int | None = None
+
+    @property
+    def organ_marks(self) -> list[str]:
+        """发文机关标志, one line per organ: joint documents (联合行文) stack their organs."""
+        return [line.strip() for line in self.organ_mark.split("\n") if line.strip()]
+
+    @property
+    def signatures(self) -> list[str]:
+        """发文机关署名, one per organ of a joint document."""
+        return [line.strip() for line in self.signature.split("\n") if line.strip()]
+
+    @property
+    def is_letter(self) -> bool:
+        """信函格式 (函): organ mark at the page's head between red double lines."""
+        return self.form == FORM_LETTER
+
+    def header_marks(self) -> list[str]:
+        """份号, 密级和保密期限, 紧急程度 in the standard's order, those used."""
+        return [v for v in (self.copy_number, self.secrecy, self.urgency) if v.strip()]
 
     def attachment_lines(self) -> list[str]:
         """附件说明 lines, derived from the annexes so they can never disagree."""

@@ -23,6 +23,7 @@ from app.pdf.page import (
     LEFT,
     LINE,
     MM,
+    PAGE_H,
     PAGE_W,
     RED,
     RIGHT,
@@ -46,6 +47,15 @@ RED_LINE_WIDTH = 0.5 * MM
 THICK_RULE = 0.35 * MM
 THIN_RULE = 0.25 * MM
 MIN_HORIZ_SCALE = 50.0
+JOINT_MARK_GAP = 2 * MM  # between the stacked organ names of a joint document
+# 信函格式 (GB/T 9704 §10.1)
+LETTER_MARK_TOP = 30 * MM
+LETTER_FOOT_LINE = 20 * MM
+LETTER_LINE_W = 170 * MM
+LETTER_THICK = 0.75 * MM
+LETTER_THIN = 0.25 * MM
+LETTER_DOUBLE_GAP = 0.75 * MM
+LETTER_DOUBLE_H = LETTER_THICK + LETTER_DOUBLE_GAP + LETTER_THIN
 _EPS = 0.01
 
 HEADING_1 = re.compile(r"^[一二三四五六七八九十百]+、")
@@ -98,6 +108,7 @@ class NoticeLayout:
     def __init__(self, writer: PageWriter) -> None:
         self.w = writer
         self.cursor = TOP
+        self.letter = False
 
     # Slots -------------------------------------------------------------------
 
@@ -129,17 +140,68 @@ class NoticeLayout:
     # Header part -------------------------------------------------------------
 
     def header(self, doc: Document) -> None:
+        if doc.is_letter:
+            self.letter_header(doc)
+            return
         self.new_page()
-        bottom = self._organ_mark(doc.organ_mark or doc.signature)
+        for n, mark in enumerate(doc.header_marks()):
+            self._header_mark(mark, LEFT, self.baseline(TOP + n * LINE, SIZE_3), n == 0
+                              and mark == doc.copy_number)
+        top = ORGAN_MARK_TOP
+        for name in doc.organ_marks or doc.signatures[:1] or [""]:
+            bottom = self._organ_mark(name, top)
+            top = bottom + JOINT_MARK_GAP
         number_top = bottom + 2 * LINE
         number_base = self.baseline(number_top, SIZE_3)
-        self._centred(doc.number, PLAIN, number_base)
+        if doc.signer:
+            self.w.draw(LEFT + CHAR, number_base, doc.number, PLAIN)
+            label, names = "签发人：", doc.signer.strip()
+            names_style = Style(KAITI, SIZE_3)
+            names_x = RIGHT - CHAR - self.w.width(names, names_style)
+            self.w.draw(names_x - self.w.width(label, PLAIN), number_base, label, PLAIN)
+            self.w.draw(names_x, number_base, names, names_style)
+        else:
+            self._centred(doc.number, PLAIN, number_base)
         red_y = number_base + (1 - self.w.ascent(FANGSONG)) * SIZE_3 + RED_LINE_GAP
         self.w.hline(LEFT, RIGHT, red_y, RED_LINE_WIDTH, RED)
         self.cursor = red_y + 2 * LINE
 
-    def _organ_mark(self, name: str) -> float:
-        """Draw the red organ mark; returns the bottom of its characters."""
+    def _header_mark(self, text: str, x: float, baseline: float, digits: bool) -> None:
+        """份号 in 仿宋 digits; 密级和保密期限 and 紧急程度 in 三号黑体."""
+        self.w.draw(x, baseline, text, PLAIN if digits else Style(HEITI, SIZE_3))
+
+    def letter_header(self, doc: Document) -> None:
+        """信函格式: the mark 30 mm from the sheet's top, red double lines 170 mm long at
+        4 mm under it and 20 mm above the foot, 文号 right and the other marks left under
+        the first line (7/8 of a 三号 character below it), the title two lines lower.
+        The first page carries no page number."""
+        self.new_page()
+        self.w.numbered = False
+        self.letter = True
+        bottom = self._organ_mark(letter_mark(doc), LETTER_MARK_TOP)
+        line_y = bottom + RED_LINE_GAP
+        self._double_line(line_y, thick_first=True)
+        self._double_line(PAGE_H - LETTER_FOOT_LINE - LETTER_DOUBLE_H, thick_first=False)
+        under = line_y + LETTER_DOUBLE_GAP + LETTER_THICK + LETTER_THIN + 7 / 8 * SIZE_3
+        ascent = self.w.ascent(FANGSONG)
+        marks = doc.header_marks()
+        for n, mark in enumerate(marks):
+            self._header_mark(mark, LEFT, under + n * LINE + ascent * SIZE_3,
+                              mark == doc.copy_number)
+        width = self.w.width(doc.number, PLAIN) - PLAIN.char_space
+        self.w.draw(RIGHT - width, under + ascent * SIZE_3, doc.number, PLAIN)
+        last_bottom = under + (max(len(marks), 1) - 1) * LINE + SIZE_3
+        self.cursor = last_bottom + 2 * LINE
+
+    def _double_line(self, y: float, thick_first: bool) -> None:
+        """A red double line across 170 mm, centred on the sheet."""
+        x0 = (PAGE_W - LETTER_LINE_W) / 2
+        first, second = (LETTER_THICK, LETTER_THIN) if thick_first else (LETTER_THIN, LETTER_THICK)
+        self.w.hline(x0, x0 + LETTER_LINE_W, y + first / 2, first, RED)
+        self.w.hline(x0, x0 + LETTER_LINE_W, y + first + LETTER_DOUBLE_GAP + second / 2, second, RED)
+
+    def _organ_mark(self, name: str, top: float = ORGAN_MARK_TOP) -> float:
+        """Draw the red organ mark with its top at ``top``; returns the bottom of its characters."""
         size = SIZE_CHUHAO
         style = Style(XIAOBIAOSONG, size, color=RED)
         natural = self.w.width(name, style)
@@ -153,8 +215,8 @@ class NoticeLayout:
                 size *= BLOCK_W / (natural * scale / 100)
             style = Style(XIAOBIAOSONG, size, color=RED, horiz_scale=scale)
         ascent = self.w.ascent(XIAOBIAOSONG)
-        self._centred(name, style, ORGAN_MARK_TOP + ascent * size)
-        return ORGAN_MARK_TOP + size
+        self._centred(name, style, top + ascent * size)
+        return top + size
 
     def _centred(self, text: str, style: Style, baseline: float) -> None:
         width = self.w.width(text, style) - style.char_space * style.horiz_scale / 100
@@ -211,13 +273,15 @@ class NoticeLayout:
                                      justify=False))
 
     def signature(self, doc: Document) -> None:
+        """署名 and 成文日期; a joint document's organs stand one per line above the date."""
         date_style = PLAIN
-        sig_w = self.w.width(doc.signature, BODY)
+        names = doc.signatures
         date_w = self.w.width(doc.date, date_style)
+        sig_w = max((self.w.width(name, BODY) for name in names), default=0.0)
         if doc.with_seal:
             gap = 3
             date_x = RIGHT - 4 * CHAR - date_w
-            sig_x = date_x + (date_w - sig_w) / 2
+            xs = [date_x + (date_w - self.w.width(name, BODY)) / 2 for name in names]
         else:
             gap = 1
             sig_x = RIGHT - 2 * CHAR - sig_w
@@ -225,12 +289,13 @@ class NoticeLayout:
             if date_x + date_w > RIGHT - 2 * CHAR + _EPS:
                 date_x = RIGHT - 2 * CHAR - date_w
                 sig_x = date_x - 2 * CHAR
-        needed = gap + 2 + (1 if doc.note else 0)
+            xs = [sig_x] * len(names)
+        needed = gap + len(names) + 1 + (1 if doc.note else 0)
         if self.room() < needed:
             self.new_page()
         self.cursor += gap * LINE
-        if doc.signature:
-            self.w.draw(sig_x, self.baseline(self._next_slot(), SIZE_3), doc.signature, BODY)
+        for name, x in zip(names, xs, strict=True):
+            self.w.draw(x, self.baseline(self._next_slot(), SIZE_3), name, BODY)
         self.w.draw(date_x, self.baseline(self._next_slot(), SIZE_3), doc.date, date_style)
         if doc.note:
             self.paragraph(Paragraph([Span(doc.note, BODY)], justify=False))
@@ -242,7 +307,7 @@ class NoticeLayout:
         if doc.copy_to:
             copy_to = doc.copy_to if doc.copy_to.startswith("抄送") else f"抄送：{doc.copy_to}"
             lines.append(("copy", copy_to))
-        if doc.printer or doc.print_date:
+        if (doc.printer or doc.print_date) and not doc.is_letter:
             date = doc.print_date
             lines.append(("print", f"{doc.printer}\t{date}印发" if date else doc.printer))
         return lines
@@ -270,14 +335,16 @@ class NoticeLayout:
                 self.w.new_page(numbered=False)
                 self.w.new_page(numbered=False)
         y = needed_top
-        self.w.hline(LEFT, RIGHT, y, THICK_RULE)
+        rules = not self.letter
+        if rules:
+            self.w.hline(LEFT, RIGHT, y, THICK_RULE)
         if copy_lines:
             label = self.w.width("抄送：", style)
             for number, line in enumerate(copy_lines):
                 x = LEFT + SIZE_4 + (label if number else 0.0)
                 self.w.draw(x, self.baseline(y, SIZE_4), line, style)
                 y += LINE
-            if printing is not None:
+            if printing is not None and rules:
                 self.w.hline(LEFT, RIGHT, y, THIN_RULE)
         if printing is not None:
             organ, _, date = printing.partition("\t")
@@ -286,7 +353,14 @@ class NoticeLayout:
                 width = self.w.width(date, style) - style.char_space
                 self.w.draw(RIGHT - SIZE_4 - width, self.baseline(y, SIZE_4), date, style)
             y += LINE
-        self.w.hline(LEFT, RIGHT, BOTTOM, THICK_RULE)
+        if rules:
+            self.w.hline(LEFT, RIGHT, BOTTOM, THICK_RULE)
+
+
+def letter_mark(doc: Document) -> str:
+    """A 函's mark is the (lead) organ's name: the first of a joint document's, without 文件."""
+    name = (doc.organ_marks or doc.signatures[:1] or [""])[0]
+    return name.removesuffix("文件") or name
 
 
 def _runs(line: str, styles: list[Style]) -> list[tuple[str, Style]]:

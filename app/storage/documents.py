@@ -14,7 +14,8 @@ from app.storage.counterparts import AUTOMATIC, BY_HAND, CounterpartStore
 from app.storage.errors import NotFoundError, UserError
 
 DOC_FIELDS = ("number", "title", "organ_mark", "recipients", "body", "signature", "date",
-              "note", "copy_to", "printer", "print_date", "with_seal")
+              "note", "copy_to", "printer", "print_date", "with_seal", "copy_number", "secrecy",
+              "urgency", "signer", "form")
 ROW_COLUMNS = ("seq", "department", "name", "type", "basis", "measures", "remarks")
 
 

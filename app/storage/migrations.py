@@ -301,9 +301,20 @@ def _v7_laws(db: Database) -> None:
     laws.index_all_citations(db)
 
 
+def _v8_document_header_marks(db: Database) -> None:
+    """GB/T 9704's other 版头 elements and the 信函格式: 份号, 密级和保密期限, 紧急程度, 签发人, form.
+
+    Existing documents keep printing as before: every new field is empty and
+    the form is 文件 (the 文件格式 red header).
+    """
+    for column in ("copy_number", "secrecy", "urgency", "signer"):
+        db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE documents ADD COLUMN form TEXT NOT NULL DEFAULT '文件'")
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v1_initial, _v2_search_index, _v3_county_departments, _v4_match_decisions,
-    _v5_forms, _v6_search_without_copy, _v7_laws)
+    _v5_forms, _v6_search_without_copy, _v7_laws, _v8_document_header_marks)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
