@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.matching.decisions import Choice
+from ui.dialogs.choose_item import ChooseItemDialog
 from ui.screenshots import MATCH_ROWS, write_match_example
 
 pytestmark = pytest.mark.gui
@@ -79,3 +80,24 @@ def test_draft_from_the_review_opens_in_the_documents_page(window, qtbot, tmp_pa
                                              "市级取消后需市县加强监管的事项（1项）"]
     assert "还有 2 行待核对" in page.last_draft
     assert doc.annexes[1].rows[0].lead == "县自然资源和规划局"
+
+
+def test_f_finds_an_item_that_is_not_among_the_candidates(window, qtbot, tmp_path, on_modal,
+                                                          type_text):
+    page, _ = open_example(window, qtbot, tmp_path)
+    page.select_row(4)                                      # 林木种子生产经营许可证核发
+
+    def choose(dialog: ChooseItemDialog) -> None:
+        dialog.search.clear()
+        type_text(dialog.search, "典当")
+        assert dialog.list.count() >= 1
+        qtbot.keyClick(dialog.search, Qt.Key.Key_Down)
+        dialog.list.setCurrentRow(0)
+        dialog.accept()
+
+    on_modal(ChooseItemDialog, choose)
+    qtbot.keyClick(page.rows, Qt.Key.Key_F)
+    row = page.report.rows[4]
+    assert row.decision.choice == Choice.ITEM
+    assert "典当" in row.ranking.match.name and row.ranking.candidates[0].why == "经办人选定"
+    assert status(page, 4) == "已确认"

@@ -2,7 +2,8 @@
 
 Keyboard first, because a list has hundreds of rows: ↑↓ move between rows,
 Enter takes the highlighted candidate (the first by default), 1–5 take that
-candidate, N says the county has no such item, Backspace withdraws a decision.
+candidate, N says the county has no such item, F finds any other county item
+by name, Backspace withdraws a decision.
 Each decision is saved (and audited) at once; the list is read and ranked off
 the GUI thread, with progress.
 """
@@ -31,14 +32,17 @@ from PySide6.QtWidgets import (
 
 from app.matching.decisions import Choice, Decision
 from app.matching.draft import draft_notice
+from app.matching.ranking import EXACT, Candidate
 from app.matching.upper_list import MatchedRow, MatchReport, match_file
 from app.storage.repository import Repository
+from ui.dialogs.choose_item import ChooseItemDialog
 from ui.errors import show_error
 from ui.models.matching import MatchRowsModel, status_of
 from ui.worker import JobRunner, Progress
 
 CANDIDATE_HEADERS = ("键", "本县事项", "实施部门", "得分", "理由")
-HINT = "↑↓ 选行　Enter 采纳选中的候选　1–5 采纳第几个候选　N 本县无此事项　Backspace 撤销确认"
+HINT = ("↑↓ 选行　Enter 采纳选中的候选　1–5 采纳第几个候选　N 本县无此事项　"
+        "F 选择其他事项　Backspace 撤销确认")
 SHOWN = 5
 ROW_WIDTHS = {0: 56, 2: 190, 4: 150}
 FILE_FILTER = "表格或通知 (*.xlsx *.xlsm *.xls *.docx *.pdf)"
@@ -74,11 +78,14 @@ class MatchingPage(QWidget):
         self.draft_button = QPushButton("生成通知草稿…")
         self.draft_button.clicked.connect(self.make_draft)
         self.draft_button.setEnabled(False)
+        self.other_button = QPushButton("选择其他事项…")
+        self.other_button.clicked.connect(self.choose_other)
         self.summary = QLabel("打开省、市下发的事项清单（Excel 或 Word 表格），逐行核对本县对应的事项。")
         self.summary.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.open_button)
         top.addWidget(self.summary, 1)
+        top.addWidget(self.other_button)
         top.addWidget(self.draft_button)
         self.model = MatchRowsModel()
         self.rows = QTableView()
@@ -200,6 +207,20 @@ class MatchingPage(QWidget):
         self._decide(row, Decision(row.upper.key, Choice.ITEM, candidate.item_id,
                                    row.upper.row.name, row.upper.row.department))
 
+    def choose_other(self) -> None:
+        """The right item is not among the candidates: the clerk finds it by name."""
+        row = self.current_row()
+        if row is None:
+            return
+        dialog = ChooseItemDialog(self.repo, row.upper.row.name, self)
+        if dialog.exec() and dialog.chosen is not None:
+            self.take_item(row, dialog.chosen.id, dialog.chosen.name, dialog.chosen.department)
+
+    def take_item(self, row: MatchedRow, item_id: int, name: str, department: str) -> None:
+        candidate = Candidate(item_id, name, department, EXACT, "经办人选定")
+        self._decide(row, Decision(row.upper.key, Choice.ITEM, item_id, row.upper.row.name,
+                                   row.upper.row.department), candidate)
+
     def none_here(self) -> None:
         row = self.current_row()
         if row is not None:
@@ -218,14 +239,15 @@ class MatchingPage(QWidget):
         row.decide(None)
         self._refresh_current(advance=False)
 
-    def _decide(self, row: MatchedRow, decision: Decision) -> None:
+    def _decide(self, row: MatchedRow, decision: Decision,
+                chosen: Candidate | None = None) -> None:
         assert self.report is not None
         try:
             self.repo.save_match_decision(self.report.list_key, decision)
         except Exception as exc:
             show_error(self, exc)
             return
-        row.decide(decision)
+        row.decide(decision, chosen)
         self._refresh_current(advance=True)
 
     def _refresh_current(self, advance: bool) -> None:
@@ -251,6 +273,8 @@ class MatchingPage(QWidget):
             self.take_candidate(key - Qt.Key.Key_1)
         elif key == Qt.Key.Key_N:
             self.none_here()
+        elif key == Qt.Key.Key_F:
+            self.choose_other()
         elif key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
             self.withdraw()
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.candidates.hasFocus():
