@@ -2,8 +2,8 @@
 
 Each rule is one way levels write the same item differently. The key is
 only for comparison; the clerk always sees the names as written. Rules are
-applied in order; leaving each out in turn tells which ones two names needed
-to meet, so a match can say why the names are the same.
+applied in order; leaving each one that fired out in turn tells which ones two
+names needed to meet, so a match can say why the names are the same.
 """
 
 from __future__ import annotations
@@ -69,30 +69,42 @@ RULES: tuple[tuple[str, Callable[[str], str]], ...] = (
 
 
 @lru_cache(maxsize=1 << 16)
-def key_of(name: str, skip: int | None = None) -> str:
-    """The comparison key; `skip` leaves one rule out, to tell whether it was needed."""
-    text = compact(name)
-    for n, (_, rule) in enumerate(RULES):
-        if n != skip:
-            text = rule(text)
+def key_of(name: str) -> str:
+    """The comparison key."""
+    return _steps(name)[-1]
+
+
+@lru_cache(maxsize=1 << 12)
+def _steps(name: str) -> tuple[str, ...]:
+    """The text before each rule, then the key."""
+    texts = [compact(name)]
+    for _, rule in RULES:
+        texts.append(rule(texts[-1]))
+    return tuple(texts)
+
+
+def _skipping(steps: tuple[str, ...], n: int) -> str:
+    """The key with rule `n` left out: the text before it, through the rules after it."""
+    text = steps[n]
+    for _, rule in RULES[n + 1:]:
+        text = rule(text)
     return text
 
 
 def differences(a: str, b: str) -> list[str]:
     """The rules two names with the same key needed to meet: without each, they would differ.
 
-    When two rules each suffice (half-width brackets are also punctuation), none
-    is needed alone; then the first rule after which the names agree is named.
+    Only a rule that changed one of the names can be needed. When two rules each
+    suffice (half-width brackets are also punctuation), none is needed alone;
+    then the first rule after which the names agree is named.
     """
-    needed = [label for n, (label, _) in enumerate(RULES) if key_of(a, n) != key_of(b, n)]
-    if needed or compact(a) == compact(b):
+    sa, sb = _steps(a), _steps(b)
+    needed = [label for n, (label, _) in enumerate(RULES)
+              if (sa[n] != sa[n + 1] or sb[n] != sb[n + 1])
+              and _skipping(sa, n) != _skipping(sb, n)]
+    if needed or sa[0] == sb[0]:
         return needed
-    ta, tb = compact(a), compact(b)
-    for label, rule in RULES:
-        ta, tb = rule(ta), rule(tb)
-        if ta == tb:
-            return [label]
-    return []
+    return next(([label] for n, (label, _) in enumerate(RULES) if sa[n + 1] == sb[n + 1]), [])
 
 
 def without_prefix(name: str) -> tuple[str, str] | None:

@@ -185,7 +185,8 @@ class Ranker:
         block = self.index.block(key)
         if not block:
             return
-        choices = [self.index.keys[i] for i in block]
+        keys = self.index.keys
+        choices = [keys[i] for i in block]
         scored = []
         for choice, ratio, position in process.extract(key, choices, scorer=fuzz.ratio,
                                                        limit=2 * SHOWN, score_cutoff=FUZZY_CUTOFF):
