@@ -155,3 +155,18 @@ def test_exporting_forms_from_the_window_asks_the_due_date(window, qtbot, tmp_pa
     reports = window.repo.lists.report_backs_for(DEMO_NOTICE)
     assert len(reports) == 12 and {r.due_date for r in reports} == {"2021-03-01"}
     assert len(list(tmp_path.glob("县*_反馈表.xlsx"))) == 12
+
+
+def test_annex_editor_department_tooltip_names_the_county_departments(window):
+    from PySide6.QtCore import Qt
+
+    page = window.documents
+    window.show_page(page)
+    editor = page.editor
+    editor.tabs.setCurrentIndex(2)
+    editor.annexes.list.setCurrentRow(0)
+    model = editor.annexes.rows
+    column = next(n for n, f in enumerate(model.fields) if f.key == "department")
+    row = next(n for n, r in enumerate(model.records) if r.name == PAWN)
+    tip = model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.endswith("本县牵头：县公安局；配合：县金融服务中心")

@@ -8,7 +8,8 @@ printout keeps the merge; the clerk un-merges with the context menu
 moved, a cell stays merged only where it still equals the cell above it.
 
 The department cell keeps the name as the document writes it; its tooltip says
-which registered department that name means (through aliases), and a name the
+which registered department that name means (through aliases) and, once saved,
+which county departments lead and partner on the row; a name the
 registry does not know is marked, since applying the document would register it.
 Rows just pasted are checked cell by cell (`flag`): a 序号 that is not a number or
 a 事项类型 outside the type list is red, with the reason in the tooltip, until
@@ -76,16 +77,20 @@ class AnnexRowsModel(RecordTableModel):
                                                                len(self.fields) - 1))
 
     def department_note(self, row: int) -> tuple[str, bool]:
-        """What the department cell's name means, and whether it is unknown."""
-        written = self.records[row].department.strip()
+        """What the department cell's name means, whether it is unknown, and who answers here."""
+        record = self.records[row]
+        written = record.department.strip()
         if not written:
             return "", False
+        county = ("\n本县牵头：" + record.lead + ("；配合：" + "、".join(record.partners)
+                                                   if record.partners else "")
+                  if record.lead else "")
         dept = self.registry.resolve(written)
         if dept is None:
-            return f"部门名录中没有“{written}”，应用到事项库时将作为新部门登记。", True
+            return f"部门名录中没有“{written}”，应用到事项库时将作为新部门登记。{county}", True
         if dept.name != written:
-            return f"“{written}”是“{dept.name}”的别名，事项将记在“{dept.name}”下。", False
-        return f"部门：{dept.name}", False
+            return f"“{written}”是“{dept.name}”的别名，事项将记在“{dept.name}”下。{county}", False
+        return f"部门：{dept.name}{county}", False
 
     def is_merged(self, row: int, column: int) -> bool:
         return self.fields[column].key in self.records[row].merged_with_above
