@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -153,7 +153,16 @@ class LawsPage(QWidget):
                 self.table.setItem(row, column, cell)
         if select_id is not None:
             self.select_law(select_id)
-        self._show_review()
+        self._review_stale = True
+        if self.isVisible():
+            self._show_review()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The review list is built when the page is first seen, not at start-up: at
+        100,000 items it holds tens of thousands of rows and delayed the window by seconds."""
+        if self._review_stale:
+            self._show_review()
+        super().showEvent(event)
 
     def select_law(self, law_id: int) -> None:
         row = next((n for n, law in enumerate(self.laws) if law.id == law_id), None)
@@ -180,6 +189,7 @@ class LawsPage(QWidget):
             button.setEnabled(enabled)
 
     def _show_review(self) -> None:
+        self._review_stale = False
         grouped = report(self.repo)
         self.review.clear()
         for department, items in grouped.items():
