@@ -19,7 +19,7 @@ from app.domain.text import clean_cell, fold
 from app.storage.column_mappings import UserLayoutStore
 from app.storage.errors import UserError
 from app.storage.repository import Repository
-from app.tables.cells import clean, tidy, tidy_text
+from app.tables.cells import SHORT_FIELDS, clean, tidy, tidy_text
 from app.tables.errors import FileImportError, Progress, report
 from app.tables.grid import DEFAULT_LIMITS, Grid, Limits, column_letter
 from app.tables.reader import read_grids
@@ -206,6 +206,7 @@ class RowParser:
         self.extra: list[dict[str, str]] = []
         self._folded: dict[str, str] = {}
         self._departments: dict[str, str] = {}
+        self._short: dict[tuple[str, str], str] = {}
 
     def warn(self, r: int | None, key: str, message: str) -> None:
         self.warnings.append(ImportWarning(self.grid.sheet, r, self.match.label(key), message))
@@ -230,16 +231,26 @@ class RowParser:
                 in_notes = True
                 continue
             in_notes = False
-            values = {col.key: tidy_text(cells[i] if i < len(cells) else "", col.key)
+            values = {col.key: self._tidy(cells[i] if i < len(cells) else "", col.key)
                       for i, col in self.match.columns.items()}
-            if _is_repeated_header(values, headers, needed, self._folded):
-                continue
+            if not values.get("seq", "").isdigit() and _is_repeated_header(
+                    values, headers, needed, self._folded):
+                continue  # a numbered row is never a repeated header
             if not any(v for k, v in values.items() if k not in ("seq", "identity")):
                 continue
             self._add(r, values)
         for r, c, message in self.grid.notes:
             label = self.match.texts.get(c, column_letter(c) + "列")
             self.warnings.append(ImportWarning(self.grid.sheet, r + 1, label, message))
+
+    def _tidy(self, text: str, key: str) -> str:
+        """tidy_text, remembered for the short fields whose values repeat row after row."""
+        if key not in SHORT_FIELDS:
+            return tidy_text(text, key)
+        tidied = self._short.get((text, key))
+        if tidied is None:
+            tidied = self._short[(text, key)] = tidy_text(text, key)
+        return tidied
 
     def _department(self, written: str) -> str:
         """The registry's name for a department as written, looked up once per spelling."""
