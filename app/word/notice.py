@@ -38,7 +38,18 @@ from docx.text.paragraph import Paragraph
 from app.domain.documents import Annex, Document
 from app.pdf import linebreak
 from app.pdf.fonts import FANGSONG, HEITI, KAITI, OFFICIAL, SONGTI, XIAOBIAOSONG
-from app.pdf.notice import ANNEX_NUMBER, HEADING_1, HEADING_2
+from app.pdf.notice import (
+    ANNEX_NUMBER,
+    HEADING_1,
+    HEADING_2,
+    LETTER_DOUBLE_H,
+    LETTER_FOOT_LINE,
+    LETTER_LINE_W,
+    LETTER_MARK_TOP,
+    LETTER_THICK,
+    LETTER_THIN,
+    letter_mark,
+)
 from app.pdf.page import (
     BLOCK_H,
     BLOCK_W,
@@ -66,12 +77,14 @@ from app.word import ooxml
 
 RED = RGBColor(0xFF, 0x00, 0x00)
 RED_HEX = "FF0000"
+LETTER_LINE_X = (PAGE_W - LETTER_LINE_W) / 2  # the double lines' left end on the sheet
 ORGAN_MARK_GAP = 35 * MM
 RED_LINE_GAP = 4 * MM
 RED_LINE_WIDTH = 0.5 * MM
 THICK_RULE = 0.35 * MM
 THIN_RULE = 0.25 * MM
 FOOTER_DISTANCE = 23 * MM
+JOINT_MARK_GAP = 2 * MM
 # 三号 characters set 0.25 pt tighter so 28 of them fill the 156 mm line (the grid's 字距).
 BODY_CONDENSE = -0.25
 # The mark's top is its em box's (ascent ~0.88 em above the baseline); an exact
@@ -287,16 +300,22 @@ class NoticeDocx:
     # Header part ---------------------------------------------------------------
 
     def header(self, doc: Document) -> None:
-        name = doc.organ_mark or doc.signature
-        size, scale = SIZE_CHUHAO, 100
-        natural = text_width(name, size)
-        if natural > BLOCK_W:
-            size = SIZE_XIAOCHU
-            scale = max(50, int(100 * BLOCK_W / text_width(name, size)))
-        mark = self.para(name, XIAOBIAOSONG, size, align=WD_ALIGN_PARAGRAPH.CENTER, color=RED,
-                         scale=scale)
-        self._exact(mark, size, before=ORGAN_MARK_GAP - MARK_RAISE)
-        number = self.para(doc.number, align=WD_ALIGN_PARAGRAPH.CENTER)
+        marks = doc.header_marks()
+        for text in marks:
+            para = self.para(text, FANGSONG if text == doc.copy_number else HEITI)
+            self._exact(para, LINE)
+        # The organ mark stays 35 mm into the block whatever stands above it.
+        before = ORGAN_MARK_GAP - MARK_RAISE - len(marks) * LINE
+        for name in doc.organ_marks or doc.signatures[:1] or [""]:
+            self._organ_mark(name, before)
+            before = JOINT_MARK_GAP
+        if doc.signer:
+            number = self.para(doc.number, left=CHAR)
+            number.paragraph_format.tab_stops.add_tab_stop(Pt(BLOCK_W - CHAR), WD_TAB_ALIGNMENT.RIGHT)
+            self.run(number, "\t签发人：", FANGSONG)
+            self.run(number, doc.signer.strip(), KAITI)
+        else:
+            number = self.para(doc.number, align=WD_ALIGN_PARAGRAPH.CENTER)
         # An exact line puts the baseline 4/5 down (Word and LibreOffice alike); the
         # standard's grid centres it, 2.6 pt higher.
         self._exact(number, LINE, before=2 * LINE - 2 * EXACT_BASELINE_DROP)
@@ -304,11 +323,81 @@ class NoticeDocx:
         ooxml.bottom_border(number, RED_LINE_WIDTH, round(RED_LINE_GAP - (0.2 * LINE - 0.12 * SIZE_3)),
                             RED_HEX)
 
+    def letter_header(self, doc: Document) -> float:
+        """信函格式 on page 1: the mark 30 mm from the sheet's top and the red double lines
+        (170 mm) as shapes in the first page's header, 文号 right and the other marks left
+        under the first line; page 1 has no number. Returns the gap to leave before the title.
+        """
+        section = self.d.sections[0]
+        section.different_first_page_header_footer = True
+        section.first_page_footer.is_linked_to_previous = False
+        head = section.first_page_header
+        head.is_linked_to_previous = False
+        name = letter_mark(doc)
+        size, scale = SIZE_CHUHAO, 100
+        if text_width(name, size) > BLOCK_W:
+            size = SIZE_XIAOCHU
+            scale = max(50, int(100 * BLOCK_W / text_width(name, size)))
+        # The mark is the first page's header: an exact line sets the em box's top
+        # 0.08 em above the line's top, so the header starts that much lower.
+        header_top = LETTER_MARK_TOP + (0.88 - 0.8) * size
+        section.header_distance = Pt(header_top)
+        mark = head.paragraphs[0]
+        self.run(mark, name, XIAOBIAOSONG, size, RED, scale)
+        mark.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self._exact(mark, size)
+        # The red double lines run 170 mm, centred on the sheet: wider than the block.
+        outside_left, outside_right = LEFT - LETTER_LINE_X, PAGE_W - LEFT - BLOCK_W - LETTER_LINE_X
+        mark.paragraph_format.left_indent = Pt(-outside_left)
+        mark.paragraph_format.right_indent = Pt(-outside_right)
+        # 4 mm from the characters' foot (0.92 em down the line) to the double line.
+        ooxml.double_border(mark, "bottom", LETTER_THICK, LETTER_THIN,
+                            round(RED_LINE_GAP - 0.08 * size), RED_HEX)
+        # The foot's double line: the first page's footer, 20 mm above the sheet's foot.
+        section.footer_distance = Pt(LETTER_FOOT_LINE)
+        foot = section.first_page_footer.paragraphs[0]
+        self._exact(foot, 1)
+        foot.paragraph_format.left_indent = Pt(-outside_left)
+        foot.paragraph_format.right_indent = Pt(-outside_right)
+        ooxml.double_border(foot, "bottom", LETTER_THIN, LETTER_THICK, 0, RED_HEX)
+        self._letter_numbers(section)
+        header_bottom = header_top + size + RED_LINE_GAP - 0.08 * size + LETTER_DOUBLE_H
+        line_y = LETTER_MARK_TOP + size + RED_LINE_GAP
+        under = line_y + LETTER_DOUBLE_H + 7 / 8 * SIZE_3
+        line_top = under + 0.88 * SIZE_3 - 0.8 * LINE
+        marks = doc.header_marks() or [""]
+        for n, text in enumerate(marks):
+            role = FANGSONG if text == doc.copy_number else HEITI
+            para = self.para(text, role)
+            if n == 0:
+                para.paragraph_format.tab_stops.add_tab_stop(Pt(BLOCK_W), WD_TAB_ALIGNMENT.RIGHT)
+                self.run(para, "\t" + doc.number, FANGSONG)
+            self._exact(para, LINE, before=line_top - max(TOP, header_bottom) if n == 0 else 0.0)
+        last_bottom = under + (len(marks) - 1) * LINE + SIZE_3
+        return last_bottom + 2 * LINE - (line_top + len(marks) * LINE)
+
+    @staticmethod
+    def _letter_numbers(section: Section) -> None:
+        """The 函's footer sits 20 mm up for its double line; page numbers keep their place."""
+        for footer in (section.footer, section.even_page_footer):
+            para = footer.paragraphs[0]
+            para.paragraph_format.space_after = Pt(FOOTER_DISTANCE - LETTER_FOOT_LINE)
+
+    def _organ_mark(self, name: str, before: float) -> None:
+        """One organ's red mark, 初号 or compressed to the block's width."""
+        size, scale = SIZE_CHUHAO, 100
+        if text_width(name, size) > BLOCK_W:
+            size = SIZE_XIAOCHU
+            scale = max(50, int(100 * BLOCK_W / text_width(name, size)))
+        mark = self.para(name, XIAOBIAOSONG, size, align=WD_ALIGN_PARAGRAPH.CENTER, color=RED,
+                         scale=scale)
+        self._exact(mark, size, before=before)
+
     # Body part -----------------------------------------------------------------
 
-    def title(self, title: str) -> None:
+    def title(self, title: str, gap: float = 2 * LINE - RED_LINE_WIDTH) -> None:
         spacer = self.para()
-        self._exact(spacer, 2 * LINE - RED_LINE_WIDTH)
+        self._exact(spacer, gap)
         lines = title_lines(title, lambda t: text_width(t, SIZE_2), BLOCK_W)
         para = self.para("\n".join(lines), XIAOBIAOSONG, SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER)
         self._exact(para, LINE)
@@ -347,13 +436,16 @@ class NoticeDocx:
             fmt.first_line_indent = Pt(first - hang)
 
     def signature(self, doc: Document) -> None:
-        sig_w = text_width(doc.signature, SIZE_3)
+        """署名 and 成文日期; a joint document's organs one per line above the date."""
+        names = doc.signatures or [""]
+        sig_w = max(text_width(name, SIZE_3) for name in names)
         date_w = text_width(doc.date, SIZE_3)
         if doc.with_seal:
             self.blank(3)
             date_right = 4 * CHAR
-            sig_right = date_right + (date_w - sig_w) / 2
-            sig = self.para(doc.signature, align=WD_ALIGN_PARAGRAPH.RIGHT, right=sig_right)
+            signatures = [self.para(name, align=WD_ALIGN_PARAGRAPH.RIGHT,
+                                    right=date_right + (date_w - text_width(name, SIZE_3)) / 2)
+                          for name in names]
             date = self.para(doc.date, align=WD_ALIGN_PARAGRAPH.RIGHT, right=date_right)
         else:
             self.blank()
@@ -362,9 +454,10 @@ class NoticeDocx:
             if date_x + date_w > BLOCK_W - 2 * CHAR:
                 date_x = BLOCK_W - 2 * CHAR - date_w
                 sig_x = date_x - 2 * CHAR
-            sig = self.para(doc.signature, left=sig_x)
+            signatures = [self.para(name, left=sig_x) for name in names]
             date = self.para(doc.date, left=date_x)
-        sig.paragraph_format.keep_with_next = True
+        for para in signatures:
+            para.paragraph_format.keep_with_next = True
         if doc.note:
             date.paragraph_format.keep_with_next = True
             self.para(doc.note, first=2 * CHAR)
@@ -438,7 +531,7 @@ class NoticeDocx:
         if doc.copy_to:
             lines.append(("copy", doc.copy_to if doc.copy_to.startswith("抄送")
                           else f"抄送：{doc.copy_to}"))
-        if doc.printer or doc.print_date:
+        if (doc.printer or doc.print_date) and not doc.is_letter:
             lines.append(("print", doc.printer))
         label = text_width("抄送：", SIZE_4)
         heights = [len(linebreak.break_paragraph(
@@ -446,7 +539,7 @@ class NoticeDocx:
             BLOCK_W - 2 * SIZE_4)) if kind == "copy" else 1 for kind, text in lines]
         self.blank(LINES_PER_PAGE - sum(heights))
         table = self.d.add_table(rows=len(lines), cols=1)
-        _imprint_frame(table)
+        _imprint_frame(table, rules=not doc.is_letter)
         for row, (kind, text), height in zip(table.rows, lines, heights, strict=True):
             row.height = Pt(height * LINE)
             row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
@@ -537,8 +630,8 @@ def _table_frame(table: Table, widths: Sequence[float]) -> None:
             cell.width = Pt(widths[n])
 
 
-def _imprint_frame(table: Table) -> None:
-    """Full block width, rules only across: 0.35 mm outer, 0.25 mm between."""
+def _imprint_frame(table: Table, rules: bool = True) -> None:
+    """Full block width, rules only across: 0.35 mm outer, 0.25 mm between (none for a 函)."""
     tblpr = table._tbl.tblPr
     for tag in ("tblStyle", "tblW", "tblBorders", "tblLayout", "tblCellMar", "tblLook"):
         for old in tblpr.findall(qn(f"w:{tag}")):
@@ -550,8 +643,8 @@ def _imprint_frame(table: Table) -> None:
     for edge, size in (("top", THICK_RULE), ("left", 0.0), ("bottom", THICK_RULE), ("right", 0.0),
                        ("insideH", THIN_RULE), ("insideV", 0.0)):
         el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "single" if size else "nil")
-        if size:
+        el.set(qn("w:val"), "single" if size and rules else "nil")
+        if size and rules:
             el.set(qn("w:sz"), str(round(size * 8)))  # eighths of a point
             el.set(qn("w:space"), "0")
             el.set(qn("w:color"), "000000")
@@ -584,8 +677,11 @@ def write_docx(doc: Document, out: Path, annex: int | None = None) -> WordResult
         _drop_first_section(builder)
         builder.save(out)
         return WordResult(out, len(builder.d.sections), 1)
-    builder.header(doc)
-    builder.title(doc.title)
+    if doc.is_letter:
+        builder.title(doc.title, builder.letter_header(doc))
+    else:
+        builder.header(doc)
+        builder.title(doc.title)
     if doc.recipients:
         builder.recipients(doc.recipients)
     builder.body(doc.body_paragraphs())

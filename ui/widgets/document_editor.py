@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.documents import (
+    FORM_DOCUMENT,
+    FORM_LETTER,
     Annex,
     Document,
     check_document_number,
@@ -39,21 +41,38 @@ from ui.widgets.annex_editor import AnnexEditor
 from ui.widgets.headings import LEVELS, next_marker
 
 TEXT_FIELDS = (
-    ("organ_mark", "发文机关标志", "如：嘉祥县人民政府文件"),
+    ("organ_mark", "发文机关标志", "如：嘉祥县人民政府文件（联合行文用“；”分隔各机关）"),
     ("number", "发文字号", "如：嘉政发〔2022〕1号"),
     ("title", "标题", "如：嘉祥县人民政府关于……的通知"),
     ("recipients", "主送机关", "如：各镇（街道）人民政府（办事处），县政府各部门单位："),
-    ("signature", "发文机关署名", "如：嘉祥县人民政府"),
+    ("signature", "发文机关署名", "如：嘉祥县人民政府（联合行文用“；”分隔）"),
     ("date", "成文日期", "如：2022年2月20日"),
     ("note", "附注", "如：（此件公开发布）"),
     ("copy_to", "抄送机关", "如：县委各部门，县人大常委会办公室"),
     ("printer", "印发机关", "如：嘉祥县人民政府办公室"),
     ("print_date", "印发日期", "如：2022年2月20日"),
+    ("copy_number", "份号", "需要时填写，6位数字，如：000123"),
+    ("secrecy", "密级和保密期限", "需要时填写，如：秘密★1年"),
+    ("urgency", "紧急程度", "需要时填写：特急 或 加急"),
+    ("signer", "签发人", "上行文填写，如：张三"),
 )
+LINES_IN_ONE_FIELD = ("organ_mark", "signature")  # joint documents: one organ per line
 
 
-LABELS = {key: label for key, label, _ in TEXT_FIELDS} | {"body": "正文", "with_seal": "加盖印章"}
+LABELS = {key: label for key, label, _ in TEXT_FIELDS} | {"body": "正文", "with_seal": "加盖印章",
+                                                          "form": "信函格式"}
 FIELDS_TAB, BODY_TAB, ANNEX_TAB = 0, 1, 2
+
+
+def _shown(key: str, value: str) -> str:
+    """A joint document's organs, one per line when stored, shown in one line split by “；”."""
+    return "；".join(value.split("\n")) if key in LINES_IN_ONE_FIELD else value
+
+
+def _stored(key: str, text: str) -> str:
+    if key in LINES_IN_ONE_FIELD:
+        return "\n".join(part.strip() for part in text.replace(";", "；").split("；") if part.strip())
+    return text.strip()
 
 
 @dataclass(frozen=True)
@@ -97,6 +116,9 @@ class DocumentEditor(QWidget):
         self.with_seal = QCheckBox("加盖印章")
         self.with_seal.toggled.connect(lambda _on: self._fields_edited("with_seal"))
         form.addRow("", self.with_seal)
+        self.letter = QCheckBox("信函格式（函）：版头为发文机关名称和红色双线，首页不显示页码")
+        self.letter.toggled.connect(lambda _on: self._fields_edited("form"))
+        form.addRow("", self.letter)
         fields_page = QWidget()
         fields_page.setLayout(form)
         scroll = QScrollArea()
@@ -141,10 +163,13 @@ class DocumentEditor(QWidget):
         """Edit a private copy; the caller's document changes only when saved."""
         self.document = copy.deepcopy(document)
         for key, edit in self.edits.items():
-            edit.setText(getattr(self.document, key))
+            edit.setText(_shown(key, getattr(self.document, key)))
         self.with_seal.blockSignals(True)
         self.with_seal.setChecked(self.document.with_seal)
         self.with_seal.blockSignals(False)
+        self.letter.blockSignals(True)
+        self.letter.setChecked(self.document.is_letter)
+        self.letter.blockSignals(False)
         self.body.blockSignals(True)
         self.body.setPlainText(self.document.body)
         self.body.blockSignals(False)
@@ -174,8 +199,9 @@ class DocumentEditor(QWidget):
 
     def edited_document(self) -> Document:
         for key, edit in self.edits.items():
-            setattr(self.document, key, edit.text().strip())
+            setattr(self.document, key, _stored(key, edit.text()))
         self.document.with_seal = self.with_seal.isChecked()
+        self.document.form = FORM_LETTER if self.letter.isChecked() else FORM_DOCUMENT
         self.document.body = self.body.toPlainText()
         return self.document
 
@@ -214,6 +240,7 @@ class DocumentEditor(QWidget):
         fields: dict[str, str | bool] = {k: e.text() for k, e in self.edits.items()}
         fields["body"] = self.body.toPlainText()
         fields["with_seal"] = self.with_seal.isChecked()
+        fields["form"] = self.letter.isChecked()
         annexes = copy.deepcopy(self.document.annexes) if annexes_changed else self._state.annexes
         return EditorState(fields, annexes, self.annexes.list.currentRow())
 
@@ -233,6 +260,9 @@ class DocumentEditor(QWidget):
         self.with_seal.blockSignals(True)
         self.with_seal.setChecked(bool(state.fields["with_seal"]))
         self.with_seal.blockSignals(False)
+        self.letter.blockSignals(True)
+        self.letter.setChecked(bool(state.fields["form"]))
+        self.letter.blockSignals(False)
         if self.body.toPlainText() != state.fields["body"]:
             self.body.blockSignals(True)
             self.body.setPlainText(str(state.fields["body"]))
