@@ -101,3 +101,12 @@ def test_f_finds_an_item_that_is_not_among_the_candidates(window, qtbot, tmp_pat
     assert row.decision.choice == Choice.ITEM
     assert "典当" in row.ranking.match.name and row.ranking.candidates[0].why == "经办人选定"
     assert status(page, 4) == "已确认"
+
+
+def test_after_a_decision_the_cursor_goes_to_the_next_row_needing_review(window, qtbot,
+                                                                           tmp_path):
+    page, _ = open_example(window, qtbot, tmp_path)
+    page.select_row(0)
+    qtbot.keyClick(page.rows, Qt.Key.Key_Return)   # a sure row confirmed
+    assert page.report.rows[0].decision is not None
+    assert page.current() == 4                      # rows 1–3 are sure: skipped

@@ -4,15 +4,16 @@ Keyboard first, because a list has hundreds of rows: ↑↓ move between rows,
 Enter takes the highlighted candidate (the first by default), 1–5 take that
 candidate, N says the county has no such item, F finds any other county item
 by name, Backspace withdraws a decision.
-Each decision is saved (and audited) at once; the list is read and ranked off
-the GUI thread, with progress.
+Each decision is saved (and audited) at once and the cursor moves on to the
+next row needing review; the list is read and ranked off the GUI thread, with
+progress.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -188,7 +189,7 @@ class MatchingPage(QWidget):
             for column, text in enumerate((f"{mark}{k + 1}", candidate.name, candidate.department,
                                            f"{candidate.score:.0f}", candidate.why)):
                 self.candidates.setItem(k, column, _item(text, candidate.why))
-        self.candidates.resizeRowsToContents()
+        QTimer.singleShot(0, self.candidates.resizeRowsToContents)  # once the columns have widths
         if shown:
             self.candidates.setCurrentCell(0, 1)
 
@@ -255,10 +256,19 @@ class MatchingPage(QWidget):
         self.model.changed(n)
         self._update_summary()
         if advance and self.report is not None and n + 1 < len(self.report.rows):
-            self.select_row(n + 1)
+            self.select_row(self._next_to_review(n))
         else:
             self._show_candidates(n)
         self.rows.setFocus()
+
+    def _next_to_review(self, n: int) -> int:
+        """After a decision: the next row that needs the clerk, else simply the next row.
+
+        In a list of hundreds of sure rows, the clerk's keys go where the work is.
+        """
+        assert self.report is not None
+        rows = self.report.rows
+        return next((k for k in range(n + 1, len(rows)) if rows[k].needs_review), n + 1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
