@@ -31,6 +31,10 @@ def register_cjk_fonts() -> list[str]:
     families: list[str] = []
     for path in bundled_font_files():
         font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            # Qt on Windows fails on a font path the ANSI code page cannot spell (Chinese
+            # folder names on an English Windows, rare characters outside GBK on a Chinese one).
+            font_id = QFontDatabase.addApplicationFontFromData(path.read_bytes())
         if font_id >= 0:
             families += [f for f in QFontDatabase.applicationFontFamilies(font_id)
                          if f not in families]

@@ -94,6 +94,8 @@ def parse_due(text: str) -> str:
 # File names -------------------------------------------------------------------
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 NAME_BYTES = 180  # UTF-8 bytes of a file name; every file system allows 255
+WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
+                             *(f"LPT{n}" for n in range(1, 10))})
 SUFFIX = "_反馈表.xlsx"
 
 
@@ -107,11 +109,15 @@ def form_file_name(department: str, document_number: str, taken: set[str]) -> st
     """A file name for a department's form: safe, short enough, unique in `taken` (updated).
 
     Forbidden characters become `_`; a leading dot or space is dropped (a
-    hidden file on Linux, trouble on Windows); a long department name is cut so
-    the name fits any file system; a name already taken gets `（2）`, `（3）` ….
+    hidden file on Linux, trouble on Windows); a device name before the first
+    dot (`con.局` – Windows would open the console, not a file) gets a `_`; a
+    long department name is cut so the name fits any file system; a name
+    already taken gets `（2）`, `（3）` ….
     """
     number = _UNSAFE.sub("_", document_number or "事项").strip()
     base = _UNSAFE.sub("_", department).strip().lstrip(". ").rstrip(". ") or "部门"
+    if base.split(".")[0].rstrip(" ").upper() in WINDOWS_DEVICES:
+        base = f"_{base}"
     budget = NAME_BYTES - len(f"_{number}{SUFFIX}（99）".encode())
     base = _trim_bytes(base, max(budget, 30))
     candidate = f"{base}_{number}{SUFFIX}"
