@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.excel.roundtrip import WINDOWS_DEVICES, export_for_departments, read_returned
 from app.storage.repository import Repository
+from app.tables.roundtrip import WINDOWS_DEVICES, export_for_departments, read_returned
 
 DEMO = "嘉政发〔2021〕2号"
 # Characters Windows refuses, device names (bare, with a dot, with trailing spaces), trailing dots.
@@ -37,9 +37,9 @@ def test_department_forms_with_names_windows_forbids(demo_db: Path, tmp_path: Pa
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory: pytest.TempPathFactory, demo_template: Path):
     from app.pdf.fonts import resolve_fonts
-    from app.pdf.prints import print_document
+    from app.pdf.printing import print_document
     from ui.app import application
-    from ui.print_preview import PrintPreview
+    from ui.dialogs.print_preview import PrintPreview
     from ui.settings import Settings
 
     application()

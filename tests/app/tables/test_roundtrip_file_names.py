@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.excel.roundtrip import file_name
+from app.tables.roundtrip import file_name
 
 
 @pytest.mark.parametrize(("department", "expected"), [
