@@ -49,9 +49,10 @@ CACHE = Path(os.environ.get("QUANZE_WINDOWS_CACHE", Path.home() / ".cache" / "qu
 WORK = ROOT / "build" / "windows"
 DIST = ROOT / "dist" / "windows"
 
-# PyInstaller cannot find the Universal CRT's api-ms-win-crt-*.dll under Wine, where they are
-# built in. Windows 10 and 11 ship them, so nothing is missing from the program: the warnings go.
-NOISE = re.compile(r"could not resolve 'api-ms-win-crt-[a-z0-9-]+\.dll'")
+# PyInstaller cannot find the api-ms-win-*.dll API sets (the Universal CRT, core-synch, winrt...)
+# as files under Wine, where they are built in. Windows 10 and 11 resolve them in the loader, so
+# nothing is missing from the program: the warnings go.
+NOISE = re.compile(r"could not resolve 'api-ms-win-[a-z0-9-]+\.dll'")
 
 # python.exe's platform module asks WMI for the Windows version (platform.system(), which
 # pypdfium2 calls on import); Wine 8's WMI aborts the process in the unimplemented
