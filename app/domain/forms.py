@@ -116,7 +116,7 @@ def form_file_name(department: str, document_number: str, taken: set[str]) -> st
     """
     number = _UNSAFE.sub("_", document_number or "事项").strip()
     base = _UNSAFE.sub("_", department).strip().lstrip(". ").rstrip(". ") or "部门"
-    if base.split(".")[0].rstrip(" ").upper() in WINDOWS_DEVICES:
+    if f"{base}_{number}".split(".")[0].rstrip(" ").upper() in WINDOWS_DEVICES:
         base = f"_{base}"
     budget = NAME_BYTES - len(f"_{number}{SUFFIX}（99）".encode())
     base = _trim_bytes(base, max(budget, 30))

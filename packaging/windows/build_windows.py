@@ -59,6 +59,11 @@ NOISE = re.compile(r"could not resolve 'api-ms-win-[a-z0-9-]+\.dll'")
 # propsys.dll VariantToString. Without _wmi the module reads the version from the registry.
 WINE_UNSAFE = ("_wmi.pyd",)
 
+# Wine 8 has no bcryptprimitives.dll, which Rust-built modules (python-calamine) load: a
+# stand-in is compiled with Debian's MinGW into the Wine prefix, never into the program.
+PRNG_SOURCE = HERE / "process_prng.c"
+MINGW = "x86_64-w64-mingw32-gcc"
+
 
 class StageFailed(Exception):
     """A step of the Windows stage failed; the message says which."""
@@ -164,6 +169,21 @@ def prepare_python(target: Path, paths: Sequence[Path]) -> Path:
     return target / "python.exe"
 
 
+def prng_dll() -> Path:
+    """bcryptprimitives.dll from process_prng.c, compiled once per version of the source."""
+    digest = hashlib.sha256(PRNG_SOURCE.read_bytes()).hexdigest()[:12]
+    target = CACHE / f"bcryptprimitives-{digest}.dll"
+    if target.exists():
+        return target
+    if shutil.which(MINGW) is None:
+        raise StageFailed(f"没有找到 {MINGW}：Wine 8 缺少 bcryptprimitives.dll，读取表格的 python-calamine "
+                          "无法加载；在 Debian 上以 root 运行 apt-get install gcc-mingw-w64-x86-64-win32")
+    CACHE.mkdir(parents=True, exist_ok=True)
+    subprocess.run([MINGW, "-shared", "-O2", "-s", "-o", str(target), str(PRNG_SOURCE), "-ladvapi32"],
+                   check=True)
+    return target
+
+
 def install_wheels(site: Path) -> None:
     """The pinned Windows wheels into `site`; from the cache when it has them all."""
     stamp = site / ".requirements-sha256"
@@ -201,6 +221,7 @@ class Stage:
         python = prepare_python(WORK / "python", [site, ROOT])
         wine = Wine(WORK / "wineprefix", chinese_locale(WORK / "locale"))
         wine.boot()
+        shutil.copyfile(prng_dll(), wine.drive_c() / "windows" / "system32" / "bcryptprimitives.dll")
         print(f"Windows Python 与安装包已就绪（{time.perf_counter() - started:.0f} 秒）", flush=True)
         return cls(wine, python)
 
@@ -214,6 +235,8 @@ class Stage:
         folder = DIST / "quanze"
         if code or not (folder / "quanze.exe").is_file() or not (folder / "quanze-cli.exe").is_file():
             raise StageFailed(f"PyInstaller 在 Wine 中构建失败（退出码 {code}）")
+        if any(folder.rglob("bcryptprimitives.dll")):
+            raise StageFailed("Wine 用的 bcryptprimitives.dll 被打包进了程序；Windows 自带的才是正确的")
         return folder, time.perf_counter() - started
 
     def self_test(self, folder: Path) -> None:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from app.domain.forms import WINDOWS_DEVICES
 from app.storage.repository import Repository
-from app.tables.roundtrip import WINDOWS_DEVICES, export_for_departments, read_returned
+from app.tables.roundtrip import export_for_departments, read_returned
 
 DEMO = "嘉政发〔2021〕2号"
 # Characters Windows refuses, device names (bare, with a dot, with trailing spaces), trailing dots.
