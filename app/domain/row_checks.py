@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.domain.departments import DepartmentRegistry
 from app.domain.documents import AnnexRow
+from app.domain.sectors import Counterparts
 from app.domain.text import compact, normalise_digits
 
 
@@ -24,8 +24,12 @@ class CellProblem:
 
 
 def check_row(row: AnnexRow, types: Iterable[str],
-              registry: DepartmentRegistry) -> dict[str, CellProblem]:
-    """Problems of one row by field key (row index 0; `check_rows` numbers them)."""
+              counterparts: Counterparts) -> dict[str, CellProblem]:
+    """Problems of one row by field key (row index 0; `check_rows` numbers them).
+
+    A department is resolved when the registry knows the name (or an alias) or the
+    sector table names the county department that answers for it (`公安机关`).
+    """
     problems: dict[str, CellProblem] = {}
     seq = compact(normalise_digits(row.seq))
     if seq and not seq.isdigit():
@@ -35,18 +39,21 @@ def check_row(row: AnnexRow, types: Iterable[str],
         problems["type"] = CellProblem(0, "type", f"事项类型“{row.type}”不在类型列表中"
                                                   f"（{'、'.join(types)}）。")
     department = compact(row.department)
-    if department and registry.resolve(department) is None:
-        problems["department"] = CellProblem(
-            0, "department", f"部门名录中没有“{department}”，应用到事项库时将作为新部门登记。",
-            serious=False)
+    if department and counterparts.registry.resolve(department) is None:
+        resolution = counterparts.resolve(department)
+        if not resolution.resolved:
+            problems["department"] = CellProblem(
+                0, "department", f"部门名录中没有“{department}”，也认不出本县由哪个部门负责"
+                                 f"（{resolution.how}）。应用到事项库时将作为新部门登记。",
+                serious=False)
     return problems
 
 
 def check_rows(rows: list[AnnexRow], types: Iterable[str],
-               registry: DepartmentRegistry) -> list[CellProblem]:
+               counterparts: Counterparts) -> list[CellProblem]:
     types = list(types)
     return [CellProblem(n, p.key, p.message, p.serious)
-            for n, row in enumerate(rows) for p in check_row(row, types, registry).values()]
+            for n, row in enumerate(rows) for p in check_row(row, types, counterparts).values()]
 
 
 def summary(rows: int, problems: list[CellProblem]) -> str:
@@ -57,7 +64,7 @@ def summary(rows: int, problems: list[CellProblem]) -> str:
     kinds: dict[str, int] = {}
     for p in problems:
         label = {"seq": "序号不是数字", "type": "事项类型不在类型列表中",
-                 "department": "部门未登记"}[p.key]
+                 "department": "认不出部门"}[p.key]
         kinds[label] = kinds.get(label, 0) + 1
     detail = "，".join(f"{label} {count} 处" for label, count in kinds.items())
     return f"粘贴的 {rows} 行中 {bad} 行有问题：{detail}。有问题的格子已标出，鼠标停在上面可看说明。"

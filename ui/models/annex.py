@@ -27,6 +27,7 @@ from app.domain.departments import DepartmentRegistry
 from app.domain.documents import ROW_FIELDS, AnnexRow
 from app.domain.items import DEFAULT_ITEM_TYPES
 from app.domain.row_checks import CellProblem, check_row
+from app.domain.sectors import Counterparts
 from ui.models.record_table import AnyIndex, Field, RecordTableModel
 
 MERGED_TIP = "与上一行合并（同上）"
@@ -42,13 +43,14 @@ class AnnexRowsModel(RecordTableModel):
     def __init__(self, fields: list[Field]) -> None:
         super().__init__(fields)
         self.registry = DepartmentRegistry([])
+        self.counterparts = Counterparts(self.registry, {})
         self.item_types: list[str] = list(DEFAULT_ITEM_TYPES)
         self.problems: dict[int, dict[str, CellProblem]] = {}  # by id() of a flagged record
 
     def flag(self, records: list[AnnexRow]) -> None:
         """Check these rows cell by cell; their bad cells show until corrected."""
         for record in records:
-            found = check_row(record, self.item_types, self.registry)
+            found = check_row(record, self.item_types, self.counterparts)
             if found:
                 self.problems[id(record)] = found
         self._problems_changed()
@@ -58,7 +60,7 @@ class AnnexRowsModel(RecordTableModel):
         present = {id(r): r for r in self.records}
         self.problems = {
             key: found for key, found in (
-                (key, check_row(present[key], self.item_types, self.registry))
+                (key, check_row(present[key], self.item_types, self.counterparts))
                 for key in self.problems if key in present) if found}
         self._problems_changed()
 
@@ -70,8 +72,10 @@ class AnnexRowsModel(RecordTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.records) - 1,
                                                                len(self.fields) - 1))
 
-    def set_registry(self, registry: DepartmentRegistry) -> None:
+    def set_registry(self, registry: DepartmentRegistry,
+                     counterparts: Counterparts | None = None) -> None:
         self.registry = registry
+        self.counterparts = counterparts or Counterparts(registry, {})
         if self.records:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.records) - 1,
                                                                len(self.fields) - 1))
@@ -99,9 +103,10 @@ class AnnexRowsModel(RecordTableModel):
         problem = self.cell_problem(index.row(), self.fields[index.column()].key) if (
             index.isValid() and role in (Qt.ItemDataRole.ToolTipRole,
                                          Qt.ItemDataRole.BackgroundRole)) else None
-        if problem is not None and problem.serious:
+        if problem is not None:
+            colour = PROBLEM_BACKGROUND if problem.serious else UNKNOWN_BACKGROUND
             return problem.message if role == Qt.ItemDataRole.ToolTipRole else QBrush(
-                QColor(PROBLEM_BACKGROUND))
+                QColor(colour))
         if index.isValid() and self.is_merged(index.row(), index.column()):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(QColor(MERGED_BACKGROUND))

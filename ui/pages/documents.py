@@ -118,7 +118,8 @@ class DocumentsPage(QWidget):
     def refresh_departments(self) -> None:
         """The annex table explains department names through the current registry."""
         self.editor.annexes.rows.item_types = self.repo.lists.item_types()
-        self.editor.annexes.rows.set_registry(self.repo.departments.registry())
+        self.editor.annexes.rows.set_registry(self.repo.departments.registry(),
+                                              self.repo.counterparts.counterparts())
 
     def reload(self, select_id: int | None = None) -> None:
         self.refresh_departments()

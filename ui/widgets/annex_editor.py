@@ -323,7 +323,7 @@ class AnnexEditor(QWidget):
         pasted = {id(r) for r in self._pasted}
         present = [n for n, r in enumerate(self.rows.records) if id(r) in pasted]
         problems = check_rows([self.rows.records[n] for n in present], self.rows.item_types,
-                              self.rows.registry)
+                              self.rows.counterparts)
         self.paste_note.setText(paste_summary(len(present), problems))
         serious = any(p.serious for p in problems)
         self.paste_note.setStyleSheet("color:#b00020; font-weight:bold" if serious
