@@ -100,9 +100,12 @@ class Repository:
 
     # Departments ------------------------------------------------------------
     def save_department(self, dept: Department) -> int:
+        """Save; rows and items are worked out again only when what resolves names changed."""
+        before = next((d for d in self.departments.all() if d.id == dept.id), None)
         with self.transaction():
             dept_id = self.departments.save(dept)
-            self.counterparts.refresh(everything=True)
+            if before is None or _resolving(before) != _resolving(dept):
+                self.counterparts.refresh(everything=True)
         return dept_id
 
     def delete_department(self, department_id: int) -> None:
@@ -202,3 +205,8 @@ class Repository:
         """Rebuild the search index from the items (what `quanze check --repair` does)."""
         with self.transaction():
             self.items.rebuild_index()
+
+
+def _resolving(dept: Department) -> tuple[object, ...]:
+    """What of a department decides which texts it answers for."""
+    return dept.name, tuple(dept.aliases), str(dept.level), dept.sector
