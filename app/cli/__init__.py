@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -40,6 +41,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def option_strings(parser: argparse.ArgumentParser) -> set[str]:
+    """Every option the parser and its sub-command parsers know."""
+    found: set[str] = set()
+    for action in parser._actions:
+        found.update(action.option_strings)
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found |= option_strings(sub)
+    return found
+
+
+def files_named_like_options(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[str]:
+    """`quanze import -附件.xlsx`: argparse takes an existing file whose name starts with "-" for
+    an unknown option; written as ./-附件.xlsx it is read as the file it is."""
+    known = option_strings(parser)
+    return [os.path.join(os.curdir, arg)
+            if arg.startswith("-") and arg.split("=", 1)[0] not in known and Path(arg).exists()
+            else arg for arg in argv]
+
+
 def setup_logging() -> None:
     handler = logging.FileHandler(paths.log_dir() / "quanze.log", encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -55,7 +76,8 @@ def main(argv: Sequence[str] | None = None, run_window: Callable[[Path], int] | 
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(files_named_like_options(sys.argv[1:] if argv is None else argv,
+                                                      parser))
     if args.self_test:
         return selftest.run(extra_checks=extra_checks)
     setup_logging()

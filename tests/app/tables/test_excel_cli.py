@@ -89,3 +89,16 @@ def test_unknown_document_is_a_message(demo_db, tmp_path, capsys):
     assert main(["export-excel", "--db", str(demo_db), "--document", "无此文号",
                  "--out", str(tmp_path / "x.xlsx")]) == 1
     assert "无此文号" in capsys.readouterr().err
+
+
+def test_a_file_whose_name_starts_with_a_dash_is_read(demo_db, tmp_path, capsys, xl,
+                                                      monkeypatch):
+    xl.write_xlsx(tmp_path / "-附件.xlsx", [
+        ["序号", "原实施部门", "事项名称及权限", "事项类型", "取消依据", "加强事中事后监管措施", "备注"],
+        ["1", "省工信厅", "许可事项", "行政许可", "依据", "措施", ""]])
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", "-附件.xlsx", "--db", str(demo_db), "--dry-run", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert json.loads(out)["rows"][0]["name"] == "许可事项"
+    with pytest.raises(SystemExit):
+        main(["import", "-没有这个文件.xlsx", "--db", str(demo_db)])
