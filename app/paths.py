@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib import resources
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -65,12 +66,22 @@ def log_dir() -> Path:
     return path
 
 
+def package_dir() -> Path:
+    """The `app` package's own folder, which holds the fonts, icons and demo data it ships.
+
+    Found through importlib.resources, so it is right for the source tree, an installed
+    wheel and a PyInstaller build alike. ReportLab and Qt need real file paths, which
+    every one of these provides (the program is never imported from a zip).
+    """
+    return Path(str(resources.files("app")))
+
+
 def resources_dir() -> Path:
-    return install_dir() / "resources"
+    return package_dir() / "resources"
 
 
 def shipped_data_dir() -> Path:
-    return install_dir() / "data"
+    return package_dir() / "data"
 
 
 def normal_permissions(path: Path) -> None:

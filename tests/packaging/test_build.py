@@ -99,9 +99,9 @@ def test_build_holds_only_what_the_program_uses(built: Path, build_script: Modul
     internal = built / "_internal"
     assert (built / "quanze").is_file() and (built / "quanze-cli").is_file()
     assert (built / "install.sh").is_file()
-    assert (internal / "resources" / "fonts" / "uming.ttc").is_file()
-    assert (internal / "resources" / "icons" / "quanze.png").is_file()
-    assert (internal / "data" / "demo" / "jiazheng-2021-2.json").is_file()
+    assert (internal / "app" / "resources" / "fonts" / "uming.ttc").is_file()
+    assert (internal / "app" / "resources" / "icons" / "quanze.png").is_file()
+    assert (internal / "app" / "data" / "demo" / "jiazheng-2021-2.json").is_file()
     names = {p.name for p in internal.rglob("*")}
     assert not [n for n in NOT_SHIPPED if n in names]
     assert not [n for n in names if n.startswith(NOT_SHIPPED_QT)]
