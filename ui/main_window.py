@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
         self.dept_import_action = a("导入部门反馈…", lambda: file_actions.department_import(self))
         self.report_status_action = a("反馈表报送情况…", lambda: file_actions.report_status(self),
                                       "", "各部门反馈表的报送情况和催报名单")
+        self.publish_action = a("生成权责清单（公布）…", self.publish_list, "",
+                                "全县或一个部门的权责清单，Excel 或带封面和目录的 PDF")
         self.backup_action = a("备份数据库", self.backup, "", "把数据库复制一份到备份文件夹")
         self.open_action = a("打开数据库…", self.choose_database, keys.Open)
         quit_action = a("退出", self.close, keys.Quit)
@@ -153,7 +155,7 @@ class MainWindow(QMainWindow):
                        self.import_action, self.notice_import_action, self.export_action,
                        self.dept_export_action,
                        self.dept_import_action, self.report_status_action, None,
-                       self.print_action, None,
+                       self.print_action, self.publish_action, None,
                        self.backup_action, None, quit_action):
             menu.addSeparator() if action is None else menu.addAction(action)
         menu = self.menuBar().addMenu("编辑(&E)")
@@ -309,6 +311,11 @@ class MainWindow(QMainWindow):
         self.catalogue.model.reload()
         self.documents.refresh_departments()
         self.update_status()
+
+    def publish_list(self) -> None:
+        from ui.dialogs.publish import PublishDialog
+
+        PublishDialog(self.repo, self.settings, self).exec()
 
     def show_item(self, item_id: int) -> None:
         """One item in the catalogue, every filter cleared so it is surely listed."""

@@ -14,12 +14,23 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app import __version__, paths, selftest
-from app.cli import argparse_zh, catalogue, database, documents, excel, laws, matching, pdf, publish
+from app.cli import (
+    argparse_zh,
+    catalogue,
+    codes,
+    database,
+    documents,
+    excel,
+    laws,
+    matching,
+    pdf,
+    publish,
+)
 from app.storage.errors import UserError
 
 log = logging.getLogger("quanze")
 
-COMMAND_MODULES = (database, excel, pdf, matching, documents, catalogue, laws, publish)
+COMMAND_MODULES = (database, excel, pdf, matching, documents, catalogue, laws, publish, codes)
 
 
 def build_parser() -> argparse.ArgumentParser:

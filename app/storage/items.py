@@ -13,10 +13,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.codes.rules import looks_like_code
 from app.domain.items import ItemStatus, PowerItem, TimelineEntry
 from app.domain.text import fold
 from app.laws.registry import FLAG_CHOICES
 from app.storage.audit import Auditor
+from app.storage.codes import check_unique, ids_with_code_prefix, next_code
 from app.storage.counterparts import AUTOMATIC, BY_HAND, CounterpartStore
 from app.storage.departments import DepartmentStore
 from app.storage.errors import NotFoundError
@@ -129,7 +131,13 @@ class ItemStore:
             clause, values = flagged_clause(FLAG_CHOICES.get(f.basis_flag, ()))
             clauses.append(clause)
             params += values
-        indexed = [e for e in map(match_expression, f.search.split()) if e]
+        terms = f.search.split()
+        for term in [t for t in terms if looks_like_code(t)]:
+            coded = ids_with_code_prefix(self.db, term)
+            if coded:
+                terms.remove(term)
+                clauses.append(f"items.id IN ({','.join(map(str, sorted(coded)))})")
+        indexed = [e for e in map(match_expression, terms) if e]
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
         return where, params, " AND ".join(indexed)
 
@@ -247,6 +255,10 @@ class ItemStore:
 
     def save(self, item: PowerItem, department_id: int | None, action: str = "") -> int:
         """Insert or update; the caller holds the transaction."""
+        item.code = item.code.strip()
+        if item.id is None and not item.code:
+            item.code = next_code(self.db, item.type)
+        check_unique(self.db, item.code, item.id)
         values = self._values(item, department_id)
         item.id = self.audit.save("items", item.id, values, action)
         self.counterparts.index_item(item.id)

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from app.domain.items import DEFAULT_ITEM_TYPES
 from app.domain.sectors import guess_sector, is_designation
-from app.storage import laws
+from app.storage import codes, laws
 from app.storage.search_index import index_columns
 
 SCHEMA_V1 = """
@@ -312,9 +312,15 @@ def _v8_document_header_marks(db: Database) -> None:
     db.execute("ALTER TABLE documents ADD COLUMN form TEXT NOT NULL DEFAULT '文件'")
 
 
+def _v9_item_codes(db: Database) -> None:
+    """Code rules per item type, and an index so codes are checked and found quickly."""
+    codes.create_tables(db)
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v1_initial, _v2_search_index, _v3_county_departments, _v4_match_decisions,
-    _v5_forms, _v6_search_without_copy, _v7_laws, _v8_document_header_marks)
+    _v5_forms, _v6_search_without_copy, _v7_laws, _v8_document_header_marks,
+    _v9_item_codes)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -61,3 +61,19 @@ def test_changes_page_says_what_is_wrong_with_a_time_point(window, qtbot, monkey
     page.compare("2021-02-21", "2021-02-19")
     assert shown and "晚于终点" in shown[0]
     assert page.table.rowCount() == 0 and not page.export_button.isEnabled()
+
+
+def test_publish_dialog_writes_the_whole_county_and_one_department(window, qtbot, tmp_path):
+    from ui.dialogs.publish import PublishDialog
+
+    dialog = PublishDialog(window.repo, window.settings, window)
+    assert dialog.scope.count() == 1 + 4
+    saved = dialog.write(tmp_path / "全县")
+    assert saved.suffix == ".xlsx"
+    assert openpyxl.load_workbook(saved).sheetnames[0] == "目录"
+    dialog.scope.setCurrentText("县市场监督管理局")
+    dialog.format.setCurrentIndex(1)
+    pdf = dialog.write(tmp_path / "市场监管")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "县市场监督管理局权责清单（3项）" in "".join(text.split())
