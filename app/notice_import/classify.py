@@ -16,7 +16,7 @@ from app.notice_import.blocks import Block, Para, TableBlock
 from app.notice_import.tables import PAGE_NUMBER, TITLE_SIZE, annex_tables
 from app.tables.grid import Grid
 
-NUMBER = re.compile(r"(?P<organ>[^\s〔\[【(（]{1,12}?)\s*[〔\[【(（［]\s*(?P<year>\d{4})\s*[〕\]】)）］]"
+NUMBER = re.compile(r"(?P<organ>[^\s\d〔\[【(（][^\s〔\[【(（]{0,11}?)\s*[〔\[【(（［]\s*(?P<year>\d{4})\s*[〕\]】)）］]"
                     r"\s*第?\s*0*(?P<seq>\d+)\s*号")
 SIGNER = re.compile(r"签\s*发\s*人\s*[:：]\s*(?P<name>\S.*)$")
 DATE_LINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
@@ -25,6 +25,8 @@ NUMBERED_NAME = re.compile(r"^\d+\s*[.．、]")
 NOTE = re.compile(r"^[（(].{1,40}[)）]$")
 COPY_TO = re.compile(r"^抄\s*送\s*[:：]\s*(?P<rest>.*)$")
 PRINTED = re.compile(r"^(?P<printer>.*?)\s*(?P<date>\d{4}年\d{1,2}月\d{1,2}日)\s*印\s*发$")
+COPY_NUMBER = re.compile(r"^\d{1,6}$")
+SECRECY = re.compile(r"^(绝密|机密|秘密)(★.*)?$")
 RULE_ONLY = re.compile(r"^[\s_—─━\-－=]+$")
 SIGNATURE_MAX = 40
 
@@ -36,6 +38,10 @@ class Found:
     organ_mark: str = ""
     number: str = ""
     signer: str = ""
+    copy_number: str = ""
+    secrecy: str = ""
+    urgency: str = ""
+    letter: bool = False
     title: str = ""
     recipients: str = ""
     body: list[str] = field(default_factory=list)
@@ -89,12 +95,20 @@ class _Reader:
             self.i = self._mark_end()
             return
         marks = [p for p in self.paras[:at] if p.red or (p.size or 0) >= 24]
-        self.f.organ_mark = "".join(p.clean for p in marks)
+        parts = [p.clean for p in marks]
+        # Joint documents stack one organ per line; a long name wrapped by a PDF leaves a stub.
+        joint = len(parts) > 1 and all(len(part) >= 4 for part in parts)
+        self.f.organ_mark = ("\n" if joint else "").join(parts)
         if not marks and at:
             self.f.warnings.append("没有找到红色的发文机关标志，请核对。")
+        for para in self.paras[:at]:
+            if para not in marks:
+                self._header_mark(para.clean)
         line = self.paras[at].clean
         match = NUMBER.search(line)
         assert match is not None
+        self._header_mark(line[:match.start()])
+        self.f.letter = "函" in match.group("organ") and not self.f.organ_mark.endswith("文件")
         raw = match.group()
         self.f.number = f"{match.group('organ')}〔{match.group('year')}〕{int(match.group('seq'))}号"
         if raw.replace(" ", "") != self.f.number:
@@ -102,7 +116,25 @@ class _Reader:
         signer = SIGNER.search(line)
         if signer:
             self.f.signer = signer.group("name")
+        else:
+            # A PDF's 文号 line at the right edge runs on into the 紧急程度 under it.
+            self._header_mark(line[match.end():])
         self.i = at + 1
+        # A 函 puts 密级 and 紧急程度 under the 份号 and 文号 line.
+        while (p := self.peek()) is not None and _is_header_mark(p.clean):
+            self._header_mark(p.clean)
+            self.i += 1
+
+    def _header_mark(self, text: str) -> None:
+        """份号 (digits), 密级和保密期限 (绝密/机密/秘密), 紧急程度 (特急/加急) above or beside the 文号."""
+        if not _is_header_mark(text):
+            return
+        if COPY_NUMBER.match(text):
+            self.f.copy_number = text
+        elif SECRECY.match(text):
+            self.f.secrecy = text
+        elif text in ("特急", "加急"):
+            self.f.urgency = text
 
     def _mark_end(self) -> int:
         """Without a 文号, the title starts after the red lines at the top, if any."""
@@ -143,10 +175,12 @@ class _Reader:
         notes_at = next((n for n in range(self.i, date_at)
                          if ANNEX_NOTE.match(self.paras[n].clean)), None)
         sig_at = date_at
-        before = self.paras[date_at - 1] if date_at - 1 >= self.i else None
-        if before is not None and _is_signature(before, notes_at is not None):
-            sig_at = date_at - 1
-            self.f.signature = before.clean
+        organs = max(1, self.f.organ_mark.count("\n") + 1)
+        while (sig_at - 1 >= self.i and date_at - sig_at < organs
+               and _is_signature(self.paras[sig_at - 1], notes_at is not None)):
+            sig_at -= 1
+        if sig_at < date_at:
+            self.f.signature = "\n".join(p.clean for p in self.paras[sig_at:date_at])
         else:
             self.f.warnings.append("没有找到发文机关署名（成文日期上一行），请核对。")
         self.f.date = _date(self.paras[date_at].clean)
@@ -167,6 +201,10 @@ class _Reader:
             self.f.note = p.clean
             self.i += 1
         _imprint(self.f, self.paras[self.i:])
+
+
+def _is_header_mark(text: str) -> bool:
+    return bool(COPY_NUMBER.match(text) or SECRECY.match(text)) or text in ("特急", "加急")
 
 
 def _is_signature(para: Para, after_notes: bool) -> bool:

@@ -34,6 +34,11 @@ def read_docx_blocks(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Block]
         raise FileImportError(path, "Word 文档已损坏或不完整，无法打开。"
                               "请在 Word 或 WPS 中打开后另存为 .docx 再导入。") from exc
     reader = _Reader(path, document, limits)
+    first = document.sections[0]
+    if first.different_first_page_header_footer:
+        # A 函's letterhead (organ mark over the red double line) lives in page 1's header.
+        for child in first.first_page_header._element.iterchildren():
+            reader.element(child)
     for child in document.element.body.iterchildren():
         reader.element(child)
     return reader.blocks

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.domain.documents import ROW_FIELDS, Document
+from app.domain.documents import FORM_DOCUMENT, FORM_LETTER, ROW_FIELDS, Document
 from app.notice_import.blocks import Block
 from app.notice_import.classify import Found, classify
 from app.storage.errors import NotFoundError, UserError
@@ -88,7 +88,9 @@ def _document(found: Found, previews: list[ImportPreview]) -> Document:
     doc = Document(number=found.number, title=found.title, organ_mark=found.organ_mark,
                    recipients=found.recipients, body="\n".join(found.body),
                    signature=found.signature, date=found.date, note=found.note,
-                   copy_to=found.copy_to, printer=found.printer, print_date=found.print_date)
+                   copy_to=found.copy_to, printer=found.printer, print_date=found.print_date,
+                   copy_number=found.copy_number, secrecy=found.secrecy, urgency=found.urgency,
+                   signer=found.signer, form=FORM_LETTER if found.letter else FORM_DOCUMENT)
     doc.annexes = [annex_from_preview(p) for p in previews]
     for annex, name in zip(doc.annexes, found.attachment_notes, strict=False):
         if not annex.title or annex.title == annex.layout:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from app.cli import main
-from app.domain.documents import ROW_FIELDS, Document
+from app.domain.documents import FORM_LETTER, ROW_FIELDS, Document
+from app.notice_import.reader import read_notice
 from app.pdf.fonts import resolve_fonts
 from app.pdf.notice import write_notice
 from app.storage.repository import Repository
@@ -166,3 +168,31 @@ def test_annex_tables_import_from_a_text_pdf(demo_db: Path, demo_docs: dict[str,
     got = json.loads(capsys.readouterr().out)
     assert got["title"] == "取消行政权力事项（18项）"
     assert [r["name"] for r in got["rows"]] == [r.name for r in demo_docs[DEMO].annexes[0].rows]
+
+
+HEADER_FIELDS = ("organ_mark", "number", "signature", "copy_number", "secrecy", "urgency",
+                 "signer", "form", "title", "date")
+
+
+@pytest.mark.parametrize("kind", ["joint", "letter"])
+def test_header_marks_joint_organs_and_letters_come_back(kind: str, demo_db: Path,
+                                                         demo_docs: dict[str, Document],
+                                                         tmp_path: Path) -> None:
+    base = replace(demo_docs[DEMO], annexes=[])
+    if kind == "joint":
+        doc = replace(base, organ_mark="嘉祥县人民政府\n嘉祥县财政局",
+                      signature="嘉祥县人民政府\n嘉祥县财政局", copy_number="000123",
+                      secrecy="秘密★1年", urgency="特急", signer="张三")
+    else:
+        doc = replace(base, form=FORM_LETTER, organ_mark="嘉祥县人民政府", number="嘉政函〔2021〕5号",
+                      copy_number="000123", urgency="加急")
+    docx = tmp_path / "doc.docx"
+    write_docx(doc, docx)
+    pdf = tmp_path / "doc.pdf"
+    write_notice(doc, resolve_fonts(), pdf)
+    with Repository.open(demo_db, readonly=True, make_backup=False) as repo:
+        for path in (docx, pdf):
+            got = read_notice(path, repo).document
+            assert {f: getattr(got, f) for f in HEADER_FIELDS} == \
+                {f: getattr(doc, f) for f in HEADER_FIELDS}, path.suffix
+            assert got.body_paragraphs() == doc.body_paragraphs()
