@@ -307,3 +307,26 @@ def test_rows_sorted_whole_with_their_hidden_cells_go_through(demo_repo, tmp_pat
     doc = demo_repo.document_by_number(NUMBER)
     row = next(r for r in doc.annexes[0].rows if f"annex_row:{r.id}" == change.identity)
     assert row.seq == "15" and row.remarks == "排序后填写"
+
+
+def test_a_form_without_its_token_is_not_guessed(demo_repo, tmp_path):
+    from app.tables.errors import FileImportError
+
+    path = forms(demo_repo, tmp_path)["县商务局"]
+    wb = openpyxl.load_workbook(path)
+    wb.custom_doc_props.props = [p for p in wb.custom_doc_props.props if p.name != "quanze_form"]
+    wb["填写说明"]["A3"] = "反馈表编号："
+    wb["附件2"]["G4"] = "无编号的修改"
+    wb.save(path)
+    with pytest.raises(FileImportError, match="找不到这份反馈表的登记"):
+        read_returned(demo_repo, path)
+
+
+def test_instructions_sheet_naming_another_department_refuses_the_form(demo_repo, tmp_path):
+    path = forms(demo_repo, tmp_path)["县商务局"]
+    wb = openpyxl.load_workbook(path)
+    wb["填写说明"]["A1"] = "部门：县公安局"
+    wb["附件2"]["G4"] = "冒名修改"
+    wb.save(path)
+    returned = read_returned(demo_repo, path)
+    assert returned.whole_form_refused and not returned.changes
