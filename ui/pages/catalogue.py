@@ -76,6 +76,8 @@ class CataloguePage(QWidget):
         self.reset_button = QPushButton("清除条件")
         self.count_label = QLabel()
         self.as_of_label = ""
+        # Rebuilding the past takes seconds on 100,000 items: once per time point and data version.
+        self._as_of_cache: tuple[tuple[str, int, int], dict[int, ItemState]] | None = None
         self.fill_choices()
 
         self.timer = QTimer(self)
@@ -201,9 +203,13 @@ class CataloguePage(QWidget):
         if not text:
             self.as_of_label = ""
             return None
-        cutoff = resolve_cutoff(self.repo, text)
-        self.as_of_label = cutoff.label
-        return states_as_of(self.repo, cutoff)
+        version = (text, self.repo.db.execute("PRAGMA data_version").fetchone()[0],
+                   self.repo.db.conn.total_changes)
+        if self._as_of_cache is None or self._as_of_cache[0] != version:
+            cutoff = resolve_cutoff(self.repo, text)
+            self.as_of_label = cutoff.label
+            self._as_of_cache = (version, states_as_of(self.repo, cutoff))
+        return self._as_of_cache[1]
 
     def clear_filter(self) -> None:
         for edit in (self.search, self.department.lineEdit(), self.document.lineEdit(),
