@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
         self.font_action = a("字体设置…", lambda: file_actions.font_settings(self), "",
                              "查看和指定打印公文所用的字体")
         menu.addAction(self.font_action)
+        menu.addAction(a("事项编码规则…", self.edit_code_rules, "",
+                         "各类型事项编码的规则；为没有编码的事项生成编码"))
         menu.addAction(a("打开备份文件夹", lambda: _open_folder(paths.backups_dir())))
         menu.addAction(a("打开日志文件夹", lambda: _open_folder(paths.log_dir())))
         menu = self.menuBar().addMenu("帮助(&H)")
@@ -311,6 +313,12 @@ class MainWindow(QMainWindow):
         self.catalogue.model.reload()
         self.documents.refresh_departments()
         self.update_status()
+
+    def edit_code_rules(self) -> None:
+        from ui.dialogs.code_rules import CodeRulesDialog
+
+        if CodeRulesDialog(self.repo, self).exec():
+            self.catalogue.model.reload()
 
     def publish_list(self) -> None:
         from ui.dialogs.publish import PublishDialog

@@ -77,3 +77,24 @@ def test_publish_dialog_writes_the_whole_county_and_one_department(window, qtbot
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "县市场监督管理局权责清单（3项）" in "".join(text.split())
+
+
+def test_code_rules_dialog_sets_a_rule_and_codes_follow_it(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.domain.items import PowerItem
+    from ui.dialogs.code_rules import CodeRulesDialog
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    dialog = CodeRulesDialog(window.repo, window)
+    row = next(n for n, rule in enumerate(dialog.rules) if rule.type == "行政许可")
+    dialog.table.item(row, 1).setText("370829-XK")
+    assert "必须有且只有一个" in dialog.table.item(row, 2).text()
+    assert not dialog.save() and warnings
+    dialog.table.item(row, 1).setText("370829-XK-{序号:4}")
+    assert dialog.table.item(row, 2).text() == "370829-XK-0001"
+    assert dialog.save()
+    item_id = window.repo.save_item(PowerItem(name="公章刻制业审批", type="行政许可",
+                                              department="县公安局"))
+    assert window.repo.items.get(item_id).code == "370829-XK-0001"
