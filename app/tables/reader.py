@@ -13,6 +13,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from app.tables.costly import check_cells, check_package
 from app.tables.errors import FileImportError, Progress
 from app.tables.grid import DEFAULT_LIMITS, Grid, Limits
 from app.tables.workbook_reader import check_sheet_xml, read_workbook
@@ -27,6 +28,13 @@ def read_grids(path: Path, limits: Limits = DEFAULT_LIMITS,
                progress: Progress | None = None) -> list[Grid]:
     """Every sheet (or Word table) in the file; a FileImportError for a file we cannot read."""
     path = Path(path)
+    grids = _read_any(path, limits, progress)
+    for grid in grids:
+        check_cells(path, grid)
+    return grids
+
+
+def _read_any(path: Path, limits: Limits, progress: Progress | None) -> list[Grid]:
     if not path.exists():
         raise FileImportError(path, "文件不存在。")
     size = path.stat().st_size
@@ -68,6 +76,8 @@ def _read_zip(path: Path, limits: Limits, progress: Progress | None) -> list[Gri
             unsafe = _declares_entities(zf)
             if not unsafe and unpacked <= limits.max_unpacked_bytes and "xl/workbook.xml" in names:
                 formulas = check_sheet_xml(path, zf, limits)
+            if not unsafe and unpacked <= limits.max_unpacked_bytes:
+                check_package(path, zf, limits)
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
         raise FileImportError(path, "文件已损坏或不完整（可能是下载或复制时中断），无法打开。"
                               "请让对方重新发送。") from exc

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from app.tables.errors import FileImportError, Progress, report
 from app.tables.grid import Grid, Limits, column_letter, column_letter_index, fill_merges
@@ -63,20 +64,23 @@ def read_workbook(path: Path, limits: Limits, progress: Progress | None,
     """Every worksheet (chart sheets skipped), merges filled; `formulas` adds notes on blanks."""
     from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
 
-    try:
-        book = CalamineWorkbook.from_path(str(path))
-    except CalamineError as exc:
-        raise _unreadable(path, exc) from exc
-    except (OSError, ValueError) as exc:
-        raise _unreadable(path, exc) from exc
-    try:
-        grids = []
-        for meta in book.sheets_metadata:
-            if meta.typ != SheetTypeEnum.WorkSheet:
-                continue
-            grids.append(_read_sheet(path, book, meta.name, limits, progress))
-    finally:
-        book.close()
+    # Opened as a file object: calamine and openpyxl pick the format by the name's
+    # extension otherwise, and a real .xlsx named .xls, .et or nothing would fail.
+    with path.open("rb") as stream:
+        try:
+            book = CalamineWorkbook.from_filelike(stream)
+        except CalamineError as exc:
+            raise _unreadable(path, exc) from exc
+        except (OSError, ValueError) as exc:
+            raise _unreadable(path, exc) from exc
+        try:
+            grids = []
+            for meta in book.sheets_metadata:
+                if meta.typ != SheetTypeEnum.WorkSheet:
+                    continue
+                grids.append(_read_sheet(path, book, meta.name, limits, progress))
+        finally:
+            book.close()
     if formulas:
         for grid in grids:
             _note_formulas_without_values(path, grid)
@@ -103,7 +107,7 @@ def _read_sheet(path: Path, book: object, name: str, limits: Limits,
         if n % 5000 == 0:
             report(progress, n, len(values))
     grid = Grid(name, rows)
-    fill_merges(grid, [(c0, r0, c1, r1) for (r0, c0), (r1, c1) in merges])
+    fill_merges(path, grid, [(c0, r0, c1, r1) for (r0, c0), (r1, c1) in merges], limits)
     return grid
 
 
@@ -119,7 +123,12 @@ def _note_formulas_without_values(path: Path, grid: Grid) -> None:
     """Formula cells whose file holds no computed value read as blank: say which ones."""
     import openpyxl
 
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    with path.open("rb") as stream:
+        _note_formulas(grid, openpyxl.load_workbook(stream, read_only=True, data_only=False,
+                                                    keep_links=False))
+
+
+def _note_formulas(grid: Grid, wb: Any) -> None:
     try:
         ws = wb[grid.sheet]
         ws.reset_dimensions()
