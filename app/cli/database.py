@@ -160,6 +160,10 @@ def _json_value(value: object) -> str:
         return encode_basestring(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join("   " + encode_basestring(v) for v in value) + "\n  ]"
     return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n  ")
 
 
