@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import paths
+from app import __version__, paths
 from app.domain.items import PowerItem
 from app.storage import backup
 from app.storage.repository import Repository
@@ -391,7 +391,7 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "使用说明", HELP_TEXT)
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "关于", "权责清单管理 0.1\n\n管理县级行政权力事项、事中事后监管措施、"
+        QMessageBox.about(self, "关于", f"权责清单管理 {__version__}\n\n管理县级行政权力事项、事中事后监管措施、"
                                         "通知及附件表格，并按 GB/T 9704 打印。")
 
     # Closing ----------------------------------------------------------------
