@@ -22,7 +22,11 @@ from app.tables.grid import Grid, Limits, column_letter, column_letter_index
 MAX_CELL_CHARS = 32_767
 # The most bytes a cell's text can take in the XML: an escape such as &quot; is six bytes.
 MAX_TEXT_BYTES = 6 * MAX_CELL_CHARS
-LONG_TEXT = re.compile(rb"[^<]{%d}" % (MAX_TEXT_BYTES + 1))
+# Tried only where a text run starts, after a tag (LONG_TEXT) or at a block's start
+# (LONG_START): tried at every byte, the pattern rescanned each run once per byte
+# and took seconds per sheet.
+LONG_TEXT = re.compile(rb">[^<]{%d}" % (MAX_TEXT_BYTES + 1))
+LONG_START = re.compile(rb"[^<]{%d}" % (MAX_TEXT_BYTES + 1))
 ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
 CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"')
 SHARED_ITEM = re.compile(rb"<(?:\w+:)?si\b")
@@ -127,7 +131,7 @@ def _scan(zf: zipfile.ZipFile, part: str) -> Scan:
     scan = Scan()
     shared = 0
     for block in _chunks(zf, part):
-        long_text = LONG_TEXT.search(block)
+        long_text = LONG_START.match(block) or LONG_TEXT.search(block)
         head = block[: long_text.start()] if long_text else block
         shared += len(SHARED_ITEM.findall(head))
         rows = ROW.findall(head)
