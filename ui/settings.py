@@ -26,7 +26,6 @@ class Setting:
 
 
 LAST_DATABASE = Setting("preferences/last_database", "")
-IMPORT_MAPPINGS = Setting("preferences/import_mappings", "{}")
 HIDDEN_COLUMNS = Setting("state/catalogue_hidden_columns", "6,7")
 FONT_FILES = Setting("preferences/font_files", "{}")
 

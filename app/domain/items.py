@@ -46,9 +46,6 @@ class PowerItem:
     partners: list[str] = field(default_factory=list)
     lead_by_hand: bool = False
 
-    EDITABLE_FIELDS = ("name", "type", "department", "levels", "basis", "measures", "code",
-                       "remarks", "status")
-
 
 @dataclass
 class TimelineEntry:

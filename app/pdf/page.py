@@ -53,7 +53,6 @@ SIZE_2 = 22.0
 SIZE_XIAO2 = 18.0
 SIZE_3 = 16.0
 SIZE_4 = 14.0
-SIZE_XIAO4 = 12.0
 SIZE_5 = 10.5
 
 # Red of at least Y80% M80% as the standard's print spec asks; CMYK so that the

@@ -19,7 +19,7 @@ from app.domain.responsibility import (
 )
 from app.domain.tasks import ReportBack, Task, TaskDivision
 from app.storage.audit import Auditor
-from app.storage.errors import NotFoundError, UserError
+from app.storage.errors import UserError
 
 FORM_SUBJECT = "部门反馈表"
 
@@ -164,8 +164,3 @@ class ListStore:
                 document_number=document_number))
         self.audit.update("report_backs", row, {"received_date": date}, "收到反馈表")
         return row
-
-    def delete_report_back(self, report_id: int) -> None:
-        if not self.db.execute("SELECT 1 FROM report_backs WHERE id = ?", [report_id]).fetchone():
-            raise NotFoundError("该报送记录不存在。")
-        self.audit.delete("report_backs", report_id)

@@ -41,7 +41,6 @@ class CataloguePage(QWidget):
     open_document = Signal(int, int, str)
     save_item = Signal(object, object)  # old item or None, new item
     delete_item = Signal(object)
-    counts_changed = Signal()
 
     def __init__(self, repo: Repository, settings: Settings,
                  parent: QWidget | None = None) -> None:
