@@ -8,6 +8,7 @@ import pytest
 
 from app.cli import main
 from app.storage import backup
+from app.storage.repository import Repository
 
 ROOT = Path(__file__).parents[3]
 
@@ -23,7 +24,9 @@ def test_items_json_answers_from_a_demo_database(demo_db):
     items = json.loads(result.stdout)
     assert len(items) == 16
     assert {"id", "name", "department", "type", "status"} <= set(items[0])
-    assert all("许可" in json.dumps(i, ensure_ascii=False) or i["id"] for i in items)
+    with Repository.open(demo_db, readonly=True) as repo:
+        found = [repo.items.get(i["id"]) for i in items]
+    assert all("许可" in f"{x.name}{x.department}{x.basis}{x.measures}" for x in found)
 
 
 def test_items_filters_by_department_type_and_document(demo_db, capsys):
