@@ -244,7 +244,7 @@ def export_items(window: Window) -> None:
     def work(progress: Progress) -> ExportResult:
         with Repository.open(db_path, make_backup=False) as repo:
             ids = repo.items.query_ids(item_filter, order)
-            items = [repo.items.get(i) for i in ids]
+            items = repo.items.get_many(ids)
         return exporter.export_items(items, path, title, progress)
 
     window.jobs.run("正在导出事项库…", work, lambda result: _exported(window, result))

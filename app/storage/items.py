@@ -7,7 +7,7 @@ bar, so both always agree on what matches.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -79,6 +79,9 @@ SORT_COLUMNS = {
 ROW_COLUMNS = ("items.id, items.name, coalesce(d.name, ''), items.type, items.status, "
                "items.status_date, items.levels, items.code, items.remarks, "
                "coalesce(l.name, ''), items.partner_ids")
+ITEM_COLUMNS = ("SELECT items.id, items.name, items.type, coalesce(d.name, ''), items.levels, "
+                "items.basis, items.measures, items.code, items.remarks, items.status, "
+                "items.status_date, coalesce(l.name, ''), items.partner_ids, items.lead_source")
 FROM = ("FROM items LEFT JOIN departments d ON d.id = items.department_id "
         "LEFT JOIN departments l ON l.id = items.lead_id")
 
@@ -218,13 +221,24 @@ class ItemStore:
         return self.db.execute("SELECT 1 FROM items WHERE id = ?", [item_id]).fetchone() is not None
 
     def get(self, item_id: int) -> PowerItem:
-        row = self.db.execute(
-            "SELECT items.id, items.name, items.type, coalesce(d.name, ''), items.levels, "
-            "items.basis, items.measures, items.code, items.remarks, items.status, "
-            "items.status_date, coalesce(l.name, ''), items.partner_ids, items.lead_source "
-            f"{FROM} WHERE items.id = ?", [item_id]).fetchone()
+        row = self.db.execute(f"{ITEM_COLUMNS} {FROM} WHERE items.id = ?", [item_id]).fetchone()
         if row is None:
             raise NotFoundError(f"事项（编号 {item_id}）不存在，可能已被删除。")
+        return self._item(row)
+
+    def get_many(self, item_ids: Sequence[int]) -> list[PowerItem]:
+        """The items in the order given, a few hundred per query (an export of 100,000 items
+        would otherwise make 100,000 queries); ids that no longer exist are left out."""
+        found: dict[int, PowerItem] = {}
+        for start in range(0, len(item_ids), 500):
+            chunk = list(item_ids[start:start + 500])
+            marks = ", ".join("?" * len(chunk))
+            for row in self.db.execute(f"{ITEM_COLUMNS} {FROM} WHERE items.id IN ({marks})",
+                                       chunk).fetchall():
+                found[row[0]] = self._item(row)
+        return [found[i] for i in item_ids if i in found]
+
+    def _item(self, row: Sequence[Any]) -> PowerItem:
         (id_, name, type_, dept, levels, basis, measures, code, remarks, status,
          status_date, lead, partners, source) = row
         return PowerItem(name=name, type=type_, department=dept, levels=levels, basis=basis,

@@ -52,3 +52,18 @@ def test_new_alias_is_searchable_at_once(demo_repo):
     demo_repo.save_department(dept)
     assert [r.name for r in demo_repo.items.query(ItemFilter(search="县公安"))] == [
         "典当业特种行业许可证核发"]
+
+
+def test_get_many_reads_items_in_order_a_few_hundred_per_query(demo_repo):
+    from app.storage.items import ItemFilter
+
+    ids = list(reversed(demo_repo.items.query_ids(ItemFilter())))
+    statements: list[str] = []
+    demo_repo.db.conn.set_trace_callback(statements.append)
+    try:
+        many = demo_repo.items.get_many([*ids, 999_999])
+    finally:
+        demo_repo.db.conn.set_trace_callback(None)
+    assert [item.id for item in many] == ids
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) <= 3
+    assert many == [demo_repo.items.get(i) for i in ids]
