@@ -120,15 +120,15 @@ def print_items(window: Window) -> None:
     from app.pdf.fonts import resolve_fonts
 
     item_filter = window.catalogue.current_filter()
-    order = window.catalogue.model.order_by
+    order, descending = window.catalogue.model.order_by, window.catalogue.model.descending
     path, title = window.repo.path, _list_title(item_filter)
     out = _pdf_dir() / f"{_safe_name(title)}.pdf"
     overrides = window.settings.font_overrides()
 
     def work(progress: Progress) -> tuple[int, list[str]]:
         fonts = resolve_fonts(overrides)
-        with Repository.open(path, make_backup=False) as repo:
-            rows = repo.items.query(item_filter, order)
+        with Repository.open(path, readonly=True) as repo:
+            rows = repo.items.query(item_filter, order, descending)
         return printing.print_item_list(title, rows, fonts, out, progress), fonts.substitutions()
 
     def done(result: tuple[int, list[str]]) -> None:
@@ -234,7 +234,7 @@ def export_items(window: Window) -> None:
     from app.tables import exporter
 
     item_filter = window.catalogue.current_filter()
-    order = window.catalogue.model.order_by
+    order, descending = window.catalogue.model.order_by, window.catalogue.model.descending
     title = _list_title(item_filter)
     path = _ask_save(window, "导出事项库", f"{title}.xlsx")
     if path is None:
@@ -242,8 +242,8 @@ def export_items(window: Window) -> None:
     db_path = window.repo.path
 
     def work(progress: Progress) -> ExportResult:
-        with Repository.open(db_path, make_backup=False) as repo:
-            ids = repo.items.query_ids(item_filter, order)
+        with Repository.open(db_path, readonly=True) as repo:
+            ids = repo.items.query_ids(item_filter, order, descending)
             items = repo.items.get_many(ids)
         return exporter.export_items(items, path, title, progress)
 

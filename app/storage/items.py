@@ -214,8 +214,9 @@ class ItemStore:
         for start in range(0, len(ids), chunk):
             yield from self.rows(ids[start : start + chunk])
 
-    def query(self, f: ItemFilter, order_by: str = "id") -> list[ItemRow]:
-        return self.rows(self.query_ids(f, order_by))
+    def query(self, f: ItemFilter, order_by: str = "id", descending: bool = False,
+              ) -> list[ItemRow]:
+        return self.rows(self.query_ids(f, order_by, descending))
 
     def exists(self, item_id: int) -> bool:
         return self.db.execute("SELECT 1 FROM items WHERE id = ?", [item_id]).fetchone() is not None

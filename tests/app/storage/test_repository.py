@@ -67,3 +67,11 @@ def test_get_many_reads_items_in_order_a_few_hundred_per_query(demo_repo):
     assert [item.id for item in many] == ids
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) <= 3
     assert many == [demo_repo.items.get(i) for i in ids]
+
+
+def test_query_sorts_descending_as_the_catalogue_does(demo_repo):
+    from app.storage.items import ItemFilter
+
+    up = [r.id for r in demo_repo.items.query(ItemFilter(), "name")]
+    down = [r.id for r in demo_repo.items.query(ItemFilter(), "name", descending=True)]
+    assert down == up[::-1] and len(up) > 10
