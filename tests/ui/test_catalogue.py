@@ -39,7 +39,8 @@ def test_department_filter_accepts_an_alias_and_fills_the_detail_pane(window, qt
     html = page.detail.toPlainText()
     assert "典当业特种行业许可证核发" in html
     assert "嘉政发〔2021〕2号" in html
-    assert "1." in html or "根据省公安厅" in html
+    assert "根据省公安厅、省地方金融监管局推送信息" in html
+    assert html.index("根据省公安厅") < html.index("通过“双随机、一公开”监管等方式")
 
 
 def test_clicking_a_timeline_entry_opens_the_document(window, qtbot, type_text):
