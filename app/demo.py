@@ -1,4 +1,4 @@
-"""The demo data set shipped in app/data/demo, built from the real documents in the seeds."""
+"""The demo data set shipped in data/demo, built from the real documents in the seeds."""
 
 from __future__ import annotations
 

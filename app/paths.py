@@ -66,22 +66,26 @@ def log_dir() -> Path:
     return path
 
 
-def package_dir() -> Path:
-    """The `app` package's own folder, which holds the fonts, icons and demo data it ships.
+def shipped_dir(name: str) -> Path:
+    """A folder the program ships beside its code: `resources` (fonts, icons) or `data` (demo set).
 
-    Found through importlib.resources, so it is right for the source tree, an installed
-    wheel and a PyInstaller build alike. ReportLab and Qt need real file paths, which
-    every one of these provides (the program is never imported from a zip).
+    The source tree keeps them at the top level, next to `app/`; a wheel (setup.py's build
+    step) and the PyInstaller build put them inside the `app` package, found through
+    importlib.resources. ReportLab and Qt need real file paths, which each of these provides
+    (the program is never imported from a zip).
     """
-    return Path(str(resources.files("app")))
+    packaged = Path(str(resources.files("app"))) / name
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / name
 
 
 def resources_dir() -> Path:
-    return package_dir() / "resources"
+    return shipped_dir("resources")
 
 
 def shipped_data_dir() -> Path:
-    return package_dir() / "data"
+    return shipped_dir("data")
 
 
 def normal_permissions(path: Path) -> None:

@@ -1,6 +1,6 @@
 """Time matching 5,000 upper-level rows against 10,000 catalogue items (target: < 2 s).
 
-Names are recombined from the seed documents' text (as in app/data/demo), so their lengths and
+Names are recombined from the seed documents' text (as in data/demo), so their lengths and
 vocabulary are real; rows are the catalogue's names written the ways other
 levels write them, sub-items alone, and names the county does not have.
 Prints the time to prepare the catalogue, to rank every row, and how often
@@ -36,7 +36,7 @@ PREFIXES = ("济宁市", "任城区", "市级", "嘉祥县")
 
 def seed_text() -> str:
     """The demo data set's documents: the seed documents as the program holds them."""
-    return "".join((ROOT / "app/data/demo" / name).read_text(encoding="utf-8") for name in DEMO_TEXTS)
+    return "".join((ROOT / "data/demo" / name).read_text(encoding="utf-8") for name in DEMO_TEXTS)
 
 
 def subjects(rng: random.Random, count: int) -> list[str]:
@@ -104,7 +104,7 @@ def main() -> None:
     count_rows = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
     count_items = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
     rng = random.Random(11)
-    demo = json.loads((ROOT / "app/data/demo/departments.json").read_text(encoding="utf-8"))
+    demo = json.loads((ROOT / "data/demo/departments.json").read_text(encoding="utf-8"))
     registry = DepartmentRegistry([Department(d["name"], Level(d["level"]), d["aliases"],
                                               sector=d.get("sector", "")) for d in demo])
     county = [d.name for d in registry.departments if d.name.startswith("县")]

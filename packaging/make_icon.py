@@ -1,4 +1,4 @@
-"""Draws the program icon (a red seal with 权) into app/resources/icons; run once, commit the images.
+"""Draws the program icon (a red seal with 权) into resources/icons; run once, commit the images.
 
 Small sizes are drawn separately with heavier strokes so the character stays legible at 16 px.
 """
@@ -10,11 +10,11 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-FONT = Path(__file__).resolve().parent.parent / "app" / "resources" / "fonts" / "uming.ttc"
+FONT = Path(__file__).resolve().parent.parent / "resources" / "fonts" / "uming.ttc"
 RED = (190, 22, 34, 255)
 WHITE = (255, 255, 255, 255)
 SIZES = (16, 24, 32, 48, 64, 128, 256)
-OUT = Path(__file__).resolve().parent.parent / "app" / "resources" / "icons"
+OUT = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
 
 def seal(size: int) -> Image.Image:

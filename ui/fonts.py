@@ -1,6 +1,6 @@
 """A CJK font for every screen, even on a machine (or offscreen Qt) without one.
 
-The bundled font in app/resources/fonts is registered and added as a fallback
+The bundled font in resources/fonts is registered and added as a fallback
 family after the system's UI font, so Latin text keeps the native look and
 Chinese never shows as empty boxes.
 """

@@ -8,7 +8,7 @@ the family names inside the font files, so a renamed copy is still found.
 
 Only TrueType outlines can be embedded by ReportLab, so OpenType/CFF files
 (Noto CJK, Source Han) are skipped. The last resort is AR PL UMing, shipped in
-app/resources/fonts under the Arphic Public License; it is a light Ming face, so
+resources/fonts under the Arphic Public License; it is a light Ming face, so
 the bold faces (黑体, 小标宋) it replaces are printed emboldened.
 """
 

@@ -1,4 +1,4 @@
-"""The bundled demo data set: shape, counts and text fidelity of app/data/demo/*.json."""
+"""The bundled demo data set: shape, counts and text fidelity of data/demo/*.json."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from app.domain.responsibility import (
 from app.domain.sectors import SECTOR_NAMES, is_county_body
 from app.domain.tasks import ReportBack, Task, TaskDivision
 
-DEMO = Path(__file__).parents[2] / "app" / "data" / "demo"
+DEMO = Path(__file__).parents[2] / "data" / "demo"
 
 FILES = (
     "jiazheng-2021-2.json",

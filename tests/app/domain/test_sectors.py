@@ -8,7 +8,7 @@ import pytest
 from app.domain.departments import Department, DepartmentRegistry, Level
 from app.domain.sectors import Counterparts, lead_sentence, resolve, sectors_in
 
-DEMO = Path(__file__).parents[3] / "app" / "data" / "demo"
+DEMO = Path(__file__).parents[3] / "data" / "demo"
 
 
 @pytest.fixture(scope="module")
