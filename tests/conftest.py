@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.demo import load_demo
 from app.storage.repository import Repository
+from tests import sqlite_file
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +34,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     try:
         with Repository.open(path) as repo:
             load_demo(repo)
-            repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        sqlite_file.run(path, "PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         if previous is None:
             del os.environ["QUANZE_DATA_DIR"]

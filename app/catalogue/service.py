@@ -19,7 +19,6 @@ from app.catalogue.timeline import (
 from app.domain.departments import Level
 from app.domain.documents import Document
 from app.storage.errors import UserError
-from app.storage.history import HistoryStore
 from app.storage.items import ItemFilter, ItemRow
 from app.storage.repository import Repository
 
@@ -37,16 +36,16 @@ def resolve_cutoff(repo: Repository, text: str) -> Cutoff:
     if "〔" not in text and not text.endswith("号"):
         raise UserError(f"“{text}”既不是日期（如 2021-02-19 或 2021年2月19日），也不是文号"
                         "（如 嘉政发〔2021〕2号）。")
-    mark = HistoryStore(repo.db).document_mark(text)
+    mark = repo.history.document_mark(text)
     if mark.last_event is None:
         raise UserError(f"文件“{mark.number}”还没有应用到事项库，无法按它取时间点。"
                         "请先在“文件”页应用该文件。")
-    return Cutoff(HistoryStore(repo.db).document_event_date(mark.id), (0, mark.last_event),
+    return Cutoff(repo.history.document_event_date(mark.id), (0, mark.last_event),
                   label=f"{mark.number}之后")
 
 
 def load_histories(repo: Repository) -> list[ItemHistory]:
-    store = HistoryStore(repo.db)
+    store = repo.history
     return histories(store.current_items(), store.document_changes() + store.hand_edits())
 
 

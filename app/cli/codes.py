@@ -6,7 +6,6 @@ import argparse
 
 from app.cli.database import add_db_option, db_path
 from app.codes.service import assign_missing, set_rule
-from app.storage.codes import CodeStore
 from app.storage.errors import UserError
 from app.storage.repository import Repository
 
@@ -45,7 +44,7 @@ def _open(args: argparse.Namespace, readonly: bool) -> Repository:
 def cmd_rules(args: argparse.Namespace) -> int:
     with _open(args, True) as repo:
         types = repo.lists.item_types()
-        for rule in CodeStore(repo.db).rules(types):
+        for rule in repo.codes.rules(types):
             print(f"{rule.type:<8} {rule.pattern:<24} 例：{rule.format(1)}")
     return 0
 
@@ -70,7 +69,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     with _open(args, True) as repo:
-        duplicates = CodeStore(repo.db).duplicates()
+        duplicates = repo.codes.duplicates()
     if not duplicates:
         print("没有重复的事项编码。")
         return 0

@@ -17,7 +17,7 @@ NO_COUNTY_DEPARTMENT = "（未确定县级部门）"
 
 
 def laws(repo: Repository) -> LawStore:
-    return LawStore(repo.db)
+    return repo.laws
 
 
 def mark(repo: Repository, written: str, status: LawStatus, date: str = "",

@@ -68,6 +68,9 @@ class CodeStore:
         self.audit.log("编码规则", "code_rules", None, rule.type, known[0] if known else None,
                        rule.pattern)
 
+    def next_code(self, item_type: str) -> str:
+        return next_code(self.db, item_type)
+
     def without_code(self) -> list[tuple[int, str]]:
         return [(r[0], r[1]) for r in self.db.execute(
             "SELECT id, type FROM items WHERE code = '' ORDER BY id").fetchall()]

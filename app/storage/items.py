@@ -218,6 +218,17 @@ class ItemStore:
               ) -> list[ItemRow]:
         return self.rows(self.query_ids(f, order_by, descending))
 
+    def count_by_department(self) -> dict[int, int]:
+        """department id → how many items name it as their department."""
+        return dict(self.db.execute(
+            "SELECT department_id, count(*) FROM items WHERE department_id IS NOT NULL "
+            "GROUP BY department_id").fetchall())
+
+    def ids_for_department(self, department_id: int) -> list[int]:
+        """The items whose department is this one: what deleting it would touch."""
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM items WHERE department_id = ? ORDER BY id", [department_id]).fetchall()]
+
     def exists(self, item_id: int) -> bool:
         return self.db.execute("SELECT 1 FROM items WHERE id = ?", [item_id]).fetchone() is not None
 

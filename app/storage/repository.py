@@ -21,13 +21,17 @@ from app.domain.sectors import Resolution
 from app.domain.tasks import ReportBack, TaskDivision
 from app.matching.decisions import Decision
 from app.storage.audit import AuditEntry, Auditor
+from app.storage.codes import CodeStore
+from app.storage.column_mappings import UserLayoutStore
 from app.storage.counterparts import CounterpartStore, PendingText
 from app.storage.database import OpenDatabase, integrity_problems, open_database
 from app.storage.departments import DepartmentStore
 from app.storage.documents import DocumentStore
 from app.storage.errors import UserError
 from app.storage.forms import FormStore
+from app.storage.history import HistoryStore
 from app.storage.items import ItemStore
+from app.storage.laws import LawStore
 from app.storage.match_decisions import MatchDecisionStore
 from app.storage.responsibility_tasks import ListStore
 
@@ -35,15 +39,19 @@ from app.storage.responsibility_tasks import ListStore
 class Repository:
     def __init__(self, opened: OpenDatabase) -> None:
         self.opened = opened
-        self.db: Database = opened.db
-        self.departments = DepartmentStore(self.db)
-        self.counterparts = CounterpartStore(self.db, self.departments)
-        self.items = ItemStore(self.db, self.departments, self.counterparts)
-        self.documents = DocumentStore(self.db, self.counterparts)
-        self.lists = ListStore(self.db)
-        self.match_decisions = MatchDecisionStore(self.db)
-        self.forms = FormStore(self.db)
-        self.audit = Auditor(self.db)
+        self._db: Database = opened.db
+        self.departments = DepartmentStore(self._db)
+        self.counterparts = CounterpartStore(self._db, self.departments)
+        self.items = ItemStore(self._db, self.departments, self.counterparts)
+        self.documents = DocumentStore(self._db, self.counterparts)
+        self.lists = ListStore(self._db)
+        self.match_decisions = MatchDecisionStore(self._db)
+        self.forms = FormStore(self._db)
+        self.audit = Auditor(self._db)
+        self.codes = CodeStore(self._db)
+        self.laws = LawStore(self._db)
+        self.history = HistoryStore(self._db)
+        self.layouts = UserLayoutStore(self._db)
         if opened.writable:
             with self.transaction():
                 self.counterparts.refresh(everything=False)
@@ -65,9 +73,14 @@ class Repository:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def data_version(self) -> tuple[int, int]:
+        """A key that changes whenever this or another connection changed the file: for caches."""
+        other = self._db.execute("PRAGMA data_version").fetchone()[0]
+        return other, self._db.conn.total_changes
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.db.atomic():
+        with self._db.atomic():
             yield
 
     # Items ------------------------------------------------------------------
@@ -195,11 +208,11 @@ class Repository:
     def counts(self) -> dict[str, int]:
         tables = {"items": "事项", "documents": "文件", "departments": "部门",
                   "responsibility_lists": "责任清单", "tasks": "任务"}
-        return {label: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return {label: self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table, label in tables.items()}
 
     def check(self) -> list[str]:
-        return integrity_problems(self.db, self.path)
+        return integrity_problems(self._db, self.path)
 
     def rebuild_search_index(self) -> None:
         """Rebuild the search index from the items (what `quanze check --repair` does)."""

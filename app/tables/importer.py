@@ -305,7 +305,7 @@ def find_layout(layout_id: str, user_layouts: list[Layout]) -> Layout:
 
 
 def _layouts(repo: Repository, layout_id: str) -> tuple[list[Layout], UserLayoutStore]:
-    user = UserLayoutStore(repo.db)
+    user = repo.layouts
     if layout_id and layout_id != "auto":
         return [find_layout(layout_id, user.all())], user
     return list(BUILTIN_LAYOUTS), user

@@ -98,3 +98,38 @@ def test_no_import_circles() -> None:
 
 def test_the_circle_finder_finds_a_circle() -> None:
     assert circles({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == [["a", "b", "c", "a"]]
+
+
+def sql_outside_storage(path: Path) -> list[str]:
+    """Each place a module runs SQL or reaches the repository's connection, as `line: text`."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Attribute):
+            sql_call = node.attr in ("execute", "executemany", "executescript")
+            connection = node.attr == "_db" or (
+                node.attr == "db" and isinstance(node.value, (ast.Name, ast.Attribute))
+                and (node.value.id if isinstance(node.value, ast.Name) else node.value.attr)
+                .endswith("repo"))
+            if sql_call or connection:
+                found.append(f"{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_no_sql_and_no_connection_outside_storage() -> None:
+    offenders = {}
+    for package in PACKAGES:
+        for name, path in sources(package).items():
+            if not name.startswith("app.storage"):
+                offenders[name] = sql_outside_storage(path)
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_the_sql_finder_finds_sql_and_the_connection(tmp_path: Path) -> None:
+    source = tmp_path / "page.py"
+    source.write_text("n = self.repo.db.execute('SELECT 1')\nrepo._db.conn\nws.db\n", encoding="utf-8")
+    assert sorted(sql_outside_storage(source)) == ["1: self.repo.db", "1: self.repo.db.execute",
+                                                   "2: repo._db"]
+
+
+def test_the_repository_keeps_its_connection_private(empty_repo) -> None:
+    assert not hasattr(empty_repo, "db")

@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
 
 from app.demo import DEMO_NOTICE
+from tests import sqlite_file
 from tests.ui.clerk import button
 from ui.dialogs.item_editor import ItemEditor
 from ui.dialogs.print_preview import PrintPreview
@@ -33,8 +34,8 @@ def test_find_correct_copy_paste_save_print(window, qtbot, tmp_path, monkeypatch
     catalogue.department.setCurrentText("县级公安部门")
     catalogue.apply_filter()
     police = repo.departments.registry().resolve("县级公安部门")
-    expected = repo.db.execute("SELECT count(*) FROM items WHERE department_id = ?",
-                               [police.id]).fetchone()[0]
+    expected = sqlite_file.value(repo.path, "SELECT count(*) FROM items WHERE department_id = ?",
+                                 [police.id])
     assert catalogue.model.rowCount() == expected >= 1
     assert {catalogue.model.index(r, 2).data() for r in range(expected)} == {"县级公安部门"}
 

@@ -15,6 +15,7 @@ from app.domain.items import PowerItem
 from app.report_status import document_status
 from app.storage.items import ItemFilter
 from app.tables.roundtrip import apply_returned, export_for_departments, read_returned
+from tests import sqlite_file
 from ui.dialogs.report_status import ReportStatus
 
 pytestmark = pytest.mark.gui
@@ -87,7 +88,7 @@ def test_status_view_agrees_with_the_command_line(window, qtbot, tmp_path, monke
     assert len(shown) == 12
     assert shown[-1][:2] == ["县公安局", "1"] and shown[-1][-1] == "已报送"
     assert "逾期未报 11" in dialog.summary.text()
-    repo.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    sqlite_file.run(repo.path, "PRAGMA wal_checkpoint(PASSIVE)")
     assert main(["roundtrip", "status", "--db", str(repo.path), "--document", DEMO_NOTICE,
                  "--today", "2021-02-22"]) == 0
     printed = [line.split("\t") for line in capsys.readouterr().out.splitlines()[1:-1]]

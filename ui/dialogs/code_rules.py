@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from app.codes.rules import CodeRule
 from app.codes.service import assign_missing, set_rule
-from app.storage.codes import CodeStore
 from app.storage.repository import Repository
 from ui.dialogs.base import ok_cancel_buttons
 from ui.errors import show_error
@@ -31,7 +30,7 @@ class CodeRulesDialog(QDialog):
         super().__init__(parent)
         self.repo = repo
         self.setWindowTitle("事项编码规则")
-        self.rules = CodeStore(repo.db).rules(repo.lists.item_types())
+        self.rules = repo.codes.rules(repo.lists.item_types())
         self.table = QTableWidget(len(self.rules), 3)
         self.table.setHorizontalHeaderLabels(["事项类型", "编码规则", "示例"])
         self.table.verticalHeader().hide()
@@ -81,7 +80,7 @@ class CodeRulesDialog(QDialog):
         except Exception as exc:
             show_error(self, exc)
             return False
-        self.rules = CodeStore(self.repo.db).rules(self.repo.lists.item_types())
+        self.rules = self.repo.codes.rules(self.repo.lists.item_types())
         return True
 
     def assign(self) -> None:

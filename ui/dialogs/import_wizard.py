@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from app.domain.documents import ROW_FIELDS, Annex, Document
 from app.domain.layouts import BUILTIN_LAYOUTS, FIELD_LABELS, Layout
 from app.domain.text import clean_cell, compact, fold
-from app.storage.column_mappings import UserLayoutStore
 from app.storage.repository import Repository
 from app.tables.importer import ImportPreview, preview_all, preview_file, save_into_document
 from app.tables.reader import read_grids
@@ -296,7 +295,7 @@ class ImportWizard(QWizard):
         return self.previews[max(0, self.layout_page.sheet.currentIndex())]
 
     def _layouts(self) -> list[Layout]:
-        return [*BUILTIN_LAYOUTS, *UserLayoutStore(self.repo.db).all()]
+        return [*BUILTIN_LAYOUTS, *self.repo.layouts.all()]
 
     def sheet_chosen(self, _index: int) -> None:
         if not self.previews:
@@ -346,7 +345,7 @@ class ImportWizard(QWizard):
             return
         try:
             with self.repo.transaction():
-                layout = UserLayoutStore(self.repo.db).save(
+                layout = self.repo.layouts.save(
                     dialog.name.text(), headers, dialog.fields(), dialog.base.currentData())
         except Exception as exc:
             show_error(self, exc)

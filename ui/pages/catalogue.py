@@ -202,8 +202,7 @@ class CataloguePage(QWidget):
         if not text:
             self.as_of_label = ""
             return None
-        version = (text, self.repo.db.execute("PRAGMA data_version").fetchone()[0],
-                   self.repo.db.conn.total_changes)
+        version = (text, self.repo.data_version())
         if self._as_of_cache is None or self._as_of_cache[0] != version:
             cutoff = resolve_cutoff(self.repo, text)
             self.as_of_label = cutoff.label

@@ -118,8 +118,7 @@ class DepartmentsPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        counts = dict(self.repo.db.execute(
-            "SELECT department_id, count(*) FROM items GROUP BY department_id").fetchall())
+        counts = self.repo.items.count_by_department()
         self.departments = self.repo.departments.all()
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.departments))
@@ -156,8 +155,7 @@ class DepartmentsPage(QWidget):
         self._reset_history()
         used = 0
         if dept.id is not None:
-            used = self.repo.db.execute("SELECT count(*) FROM items WHERE department_id = ?",
-                                        [dept.id]).fetchone()[0]
+            used = len(self.repo.items.ids_for_department(dept.id))
         self.usage.setText(f"该部门有 {used} 个事项。" if dept.id else "新部门，尚未保存。")
 
     def _reset_history(self) -> None:

@@ -14,6 +14,7 @@ from app.domain.items import PowerItem
 from app.storage.errors import UserError
 from app.storage.items import ItemFilter
 from app.storage.repository import Repository
+from tests import sqlite_file
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "schema_v1.sqlite"
 WRITTEN = ("SELECT items.id, items.name, items.type, d.name, items.basis, items.measures, "
@@ -32,9 +33,8 @@ def test_old_file_migrates_after_a_backup_and_keeps_every_written_text(tmp_path,
         before = conn.execute(WRITTEN).fetchall()
         rows_before = conn.execute("SELECT * FROM annex_rows ORDER BY id").fetchall()
     with Repository.open(path) as repo:
-        after = repo.db.execute(WRITTEN).fetchall()
-        rows_after = repo.db.execute(
-            "SELECT * FROM annex_rows ORDER BY id").fetchall()
+        after = sqlite_file.rows(path, WRITTEN)
+        rows_after = sqlite_file.rows(path, "SELECT * FROM annex_rows ORDER BY id")
         police = repo.items.get(next(r[0] for r in after if r[1] == "典当业特种行业许可证核发"))
         pending = {p.sector for p in repo.pending_departments()}
         assert repo.check() == []

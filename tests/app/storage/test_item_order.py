@@ -3,14 +3,15 @@
 import pytest
 
 from app.storage.items import FROM, SORT_COLUMNS, ItemFilter
+from tests import sqlite_file
 
 
 @pytest.mark.parametrize("order_by", list(SORT_COLUMNS))
 def test_every_order_matches_sqlite_in_both_directions(demo_repo, order_by):
     column = SORT_COLUMNS[order_by]
     for direction, descending in (("ASC", False), ("DESC", True)):
-        expected = [r[0] for r in demo_repo.db.execute(
-            f"SELECT items.id {FROM} ORDER BY {column} {direction}, items.id {direction}")]
+        expected = [r[0] for r in sqlite_file.rows(
+            demo_repo.path, f"SELECT items.id {FROM} ORDER BY {column} {direction}, items.id {direction}")]
         assert demo_repo.items.query_ids(ItemFilter(), order_by, descending) == expected
 
 

@@ -8,6 +8,7 @@ from app.storage.errors import DatabaseFormatError
 from app.storage.items import ItemFilter
 from app.storage.migrations import SCHEMA_VERSION
 from app.storage.repository import Repository
+from tests import sqlite_file
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "schema_v1.sqlite"
 
@@ -16,7 +17,7 @@ def test_file_from_the_first_schema_opens_and_gains_the_search_index(tmp_path):
     path = tmp_path / "old.sqlite"
     shutil.copy(FIXTURE, path)
     with Repository.open(path) as repo:
-        assert repo.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert sqlite_file.value(path, "PRAGMA user_version") == SCHEMA_VERSION
         assert repo.items.count(ItemFilter()) == 36
         assert len(repo.items.query(ItemFilter(search="许可"))) == 16
         assert repo.check() == []

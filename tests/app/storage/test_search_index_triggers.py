@@ -7,6 +7,7 @@ from app.cli import main
 from app.domain.items import PowerItem
 from app.storage.items import ItemFilter
 from app.storage.repository import Repository
+from tests import sqlite_file
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "schema_v1.sqlite"
 
@@ -16,7 +17,7 @@ def found(repo, term):
 
 
 def test_index_stores_no_copy_of_the_text(demo_repo):
-    tables = {r[0] for r in demo_repo.db.execute("SELECT name FROM sqlite_master")}
+    tables = {r[0] for r in sqlite_file.rows(demo_repo.path, "SELECT name FROM sqlite_master")}
     assert "items_search_content" not in tables
     assert {"items_search_data", "items_search_source"} <= tables
     assert demo_repo.check() == []
@@ -54,10 +55,9 @@ def test_renaming_a_department_reindexes_its_items(demo_repo):
 def test_check_finds_a_stale_index_and_repair_rebuilds_it(demo_db, capsys):
     with Repository.open(demo_db, make_backup=False) as repo:
         item_id = next(iter(found(repo, "许可")))
-        with repo.transaction():  # what a tool without the triggers would leave behind
-            repo.db.execute("DROP TRIGGER items_search_bu")
-            repo.db.execute("DROP TRIGGER items_search_au")
-            repo.db.execute("UPDATE items SET name = '改过的名称' WHERE id = ?", [item_id])
+        # what a tool without the triggers would leave behind
+        sqlite_file.run(demo_db, "DROP TRIGGER items_search_bu", "DROP TRIGGER items_search_au",
+                        f"UPDATE items SET name = '改过的名称' WHERE id = {item_id}")
         problems = repo.check()
     assert problems and "检索索引" in problems[0]
     assert main(["check", "--db", str(demo_db)]) == 1
@@ -74,8 +74,8 @@ def test_first_schema_file_is_upgraded_and_shrinks(tmp_path):
     shutil.copy(FIXTURE, path)
     with Repository.open(path) as repo:
         assert len(found(repo, "许可")) == 16
-        free = repo.db.execute("PRAGMA freelist_count").fetchone()[0]
-        assert free * 5 <= repo.db.execute("PRAGMA page_count").fetchone()[0]
+        free = sqlite_file.value(path, "PRAGMA freelist_count")
+        assert free * 5 <= sqlite_file.value(path, "PRAGMA page_count")
         assert repo.check() == []
 
 

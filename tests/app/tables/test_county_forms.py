@@ -20,6 +20,7 @@ from app.storage.errors import UserError
 from app.storage.items import ItemFilter
 from app.tables.exporter import export_document
 from app.tables.roundtrip import apply_returned, export_for_departments, read_returned
+from tests import sqlite_file
 
 NUMBER = "嘉政发〔2021〕2号"
 PAWN = "典当业特种行业许可证核发"
@@ -34,7 +35,7 @@ def snapshot(repo):
     """Every editable text of every annex row and item, to prove nothing else changed."""
     doc = repo.document_by_number(NUMBER)
     rows = {r.id: (r.type, r.basis, r.measures, r.remarks) for a in doc.annexes for r in a.rows}
-    items = repo.db.execute("SELECT id, type, basis, measures, remarks FROM items").fetchall()
+    items = sqlite_file.rows(repo.path, "SELECT id, type, basis, measures, remarks FROM items")
     return rows, items
 
 

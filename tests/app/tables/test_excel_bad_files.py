@@ -8,6 +8,7 @@ from app.cli import main
 from app.tables.errors import FileImportError
 from app.tables.grid import DEFAULT_LIMITS, Limits
 from app.tables.importer import preview_file
+from tests import sqlite_file
 
 GOOD = [["序号", "事项名称", "事项类型"], ["1", "事项甲", "行政许可"]]
 LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -27,7 +28,7 @@ def refused(repo, path, *fragments, limits=DEFAULT_LIMITS):
 
 
 def document_rows(repo):
-    return repo.db.execute("SELECT count(*) FROM annex_rows").fetchone()[0]
+    return sqlite_file.value(repo.path, "SELECT count(*) FROM annex_rows")
 
 
 def test_not_a_spreadsheet(demo_repo, tmp_path):

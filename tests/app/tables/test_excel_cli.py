@@ -12,14 +12,14 @@ from app.storage.repository import Repository
 from app.tables.errors import Cancelled
 from app.tables.exporter import export_document
 from app.tables.importer import preview_file
+from tests import sqlite_file
 
 ROOT = Path(__file__).parents[3]
 NUMBER = "嘉政发〔2021〕2号"
 
 
 def annex_rows(db):
-    with Repository.open(db, readonly=True) as repo:
-        return repo.db.execute("SELECT count(*) FROM annex_rows").fetchone()[0]
+    return sqlite_file.value(db, "SELECT count(*) FROM annex_rows")
 
 
 def test_dry_run_json_writes_nothing(demo_db, tmp_path, xl):

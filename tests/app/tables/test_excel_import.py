@@ -145,13 +145,11 @@ def test_merged_header_cells_are_read(demo_repo, tmp_path, xl):
 
 
 def test_user_layout_is_offered_for_the_next_file(demo_repo, tmp_path, xl):
-    from app.storage.column_mappings import UserLayoutStore
-
     headers = ["编码", "权力名称", "权力类型", "行使部门", "其他"]
     rows = [headers, ["A1", "事项甲", "行政许可", "县公安局", "x"]]
     path = xl.write_xlsx(tmp_path / "odd.xlsx", rows)
     with demo_repo.transaction():
-        layout = UserLayoutStore(demo_repo.db).save(
+        layout = demo_repo.layouts.save(
             "某县格式", headers, ["remarks", "name", "type", "department", ""])
     second = xl.write_xlsx(tmp_path / "odd2.xlsx", [[" 编 码", "权力\n名称", *headers[2:]],
                                                   ["B2", "事项乙", "行政处罚", "县公安局", "y"]])
