@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from app import paths
 from app.storage.errors import UserError
@@ -133,7 +133,9 @@ def _register(path: Path, index: int, label: str) -> str:
         name = f"QZ{len(_registered)}-{path.stem}-{index}"
         try:
             pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
-        except Exception as exc:
+        except (TTFError, OSError) as exc:
+            # Only a file ReportLab cannot read as a font is the user's to fix;
+            # anything else is a bug and must surface as one.
             raise UserError(f"字体文件“{path}”无法使用（{label}）：{exc}。请另选字体文件。") from exc
         _registered[key] = name
     _by_given_path[(path, index)] = _registered[key]

@@ -14,6 +14,7 @@ from app.pdf.fonts import (
     ROLES,
     SONGTI,
     XIAOBIAOSONG,
+    FontChoice,
     bundled_font,
     read_faces,
     resolve_fonts,
@@ -99,3 +100,25 @@ def test_missing_override_file_is_named(tmp_path: Path) -> None:
     missing = tmp_path / "无此字体.ttf"
     with pytest.raises(UserError, match=r"无此字体\.ttf”不存在"):
         resolve_fonts({KAITI: str(missing)}, search_dirs=[tmp_path])
+
+
+def test_non_font_file_asks_for_another_font(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.ttf"
+    bad.write_text("这不是字体文件", encoding="utf-8")
+    choice = FontChoice(HEITI, "黑体", "notes", bad, 0, official=False, overridden=True)
+    with pytest.raises(UserError, match="请另选字体文件"):
+        _ = choice.registered_name
+
+
+def test_missing_font_file_asks_for_another_font(tmp_path: Path) -> None:
+    choice = FontChoice(HEITI, "黑体", "gone", tmp_path / "gone.ttf", 0, official=False)
+    with pytest.raises(UserError, match=r"gone\.ttf"):
+        _ = choice.registered_name
+
+
+def test_a_bug_while_registering_is_not_reported_as_a_bad_font() -> None:
+    """A wrong argument is the program's fault; telling the user to pick
+    another font would hide it."""
+    choice = FontChoice(HEITI, "黑体", "uming", bundled_font(), None, official=False)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        _ = choice.registered_name
