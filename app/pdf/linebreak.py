@@ -25,6 +25,13 @@ Measure = Callable[[str], float]
 
 _EPSILON = 0.01
 
+# An address (e-mail, web) is one run but may be broken as Word does: after
+# `@`, `.`, `/`, `-` or `_`; inside a part only when that would leave the line
+# visibly short (less than this share of its room).
+_ADDRESS = re.compile(r"@|://|www\.", re.IGNORECASE)
+_ADDRESS_BREAKS = frozenset("@./-_")
+_FULL_ENOUGH = 0.85
+
 
 def atoms(text: str) -> list[str]:
     """The units a line may break between: single characters, or whole Latin/digit runs."""
@@ -41,6 +48,39 @@ def atoms(text: str) -> list[str]:
 def _may_break_before(units: Sequence[str], k: int) -> bool:
     """Whether a line may end after units[k-1] and the next begin with units[k]."""
     return units[k][0] not in CLOSING and units[k - 1][-1] not in OPENING
+
+
+def _spread_addresses(units: Sequence[str]) -> tuple[list[str], frozenset[int]]:
+    """Addresses become single characters so a line can break inside them.
+
+    Returns the units and the indices k where a break before units[k] would
+    fall inside a part of an address rather than after a separator.
+    """
+    spread: list[str] = []
+    inner: set[int] = set()
+    for unit in units:
+        if len(unit) < 2 or not _ADDRESS.search(unit):
+            spread.append(unit)
+            continue
+        for i, char in enumerate(unit):
+            if i and unit[i - 1] not in _ADDRESS_BREAKS:
+                inner.add(len(spread))
+            spread.append(char)
+    return spread, frozenset(inner)
+
+
+def _address_break(units: Sequence[str], edges: Sequence[float], inner: frozenset[int],
+                   start: int, end: int, room: float) -> int:
+    """Move a break inside an address part back to a separator (or before the
+    address) when the line stays full enough; otherwise cut the part."""
+    if end not in inner:
+        return end
+    for k in range(end - 1, start, -1):
+        if edges[k] - edges[start] < _FULL_ENOUGH * room:
+            break
+        if k not in inner and _may_break_before(units, k):
+            return k
+    return end
 
 
 def _split_long_unit(unit: str, measure: Measure, width: float) -> list[str]:
@@ -71,7 +111,9 @@ def break_paragraph(text: str, measure: Measure, width: float,
     if any(len(unit) > 1 and measure(unit) > width + _EPSILON for unit in units):
         units = [piece for unit in units for piece in (
             _split_long_unit(unit, measure, width)
-            if len(unit) > 1 and measure(unit) > width + _EPSILON else [unit])]
+            if len(unit) > 1 and measure(unit) > width + _EPSILON
+            and not _ADDRESS.search(unit) else [unit])]
+    units, inner = _spread_addresses(units)
     # Where each line ends is found by bisecting the running widths: walking
     # the characters one by one was the hot spot of a long table.
     edges = list(accumulate(map(measure, units), initial=0.0))
@@ -83,7 +125,8 @@ def break_paragraph(text: str, measure: Measure, width: float,
         if end == start:
             end = start + 1
         elif end < len(units):
-            end = _legal_break(units, start, end)
+            end = _address_break(units, edges, inner, start,
+                                 _legal_break(units, start, end), room)
         lines.append("".join(units[start:end]))
         start = end
         while start < len(units) and units[start] == " ":

@@ -71,3 +71,28 @@ def test_long_body_text_breaks_legally() -> None:
         assert "".join(lines) == text
         assert is_legal_line_sequence(lines)
         assert all(grid(line) <= width for line in lines)
+
+
+def _grid(text: str) -> float:
+    """Full-width characters 1, half-width 0.5, as on the notice's grid."""
+    return sum(0.5 if ord(char) < 0x2E80 else 1.0 for char in text)
+
+
+def test_email_is_broken_after_at_or_dot_rather_than_leaving_a_short_line() -> None:
+    text = "联系人邮箱为" + "qz_contact2021@jiaozhou.shandong.gov.cn" + "，请按时报送。"
+    lines = break_paragraph(text, _grid, 20)
+    assert "".join(lines) == text
+    assert _grid(lines[0]) >= 0.85 * 20
+    assert lines[0][-1] in "@.", lines
+
+
+def test_unbreakable_address_part_is_cut_at_any_character_as_a_last_resort() -> None:
+    text = "邮箱" + "a" * 60 + "@example.cn"
+    lines = break_paragraph(text, _grid, 20)
+    assert "".join(lines) == text
+    assert all(_grid(line) >= 0.85 * 20 for line in lines[:-1]), lines
+
+
+def test_numbers_and_codes_still_stay_whole() -> None:
+    lines = break_paragraph("这是一个测试文件编号GB/T9704-2012的格式要求", _grid, 12)
+    assert any("GB/T9704-2012" in line for line in lines)
