@@ -17,6 +17,9 @@ FIELDS = (("name", "事项名称"), ("department", "实施部门（原文）"), 
 
 
 HEADING_LINE_HEIGHT = 135
+# A numbered measure often wraps; without a gap its second line reads as the
+# start of the next measure.
+MEASURE_GAP_PX = 6
 
 
 def _text(value: str) -> str:
@@ -40,7 +43,8 @@ def item_html(item: PowerItem, timeline: list[TimelineEntry]) -> str:
     if measures.lead:
         parts.append(f"<p>{escape(measures.lead)}</p>")
     if measures.items:
-        parts.append("<ol>" + "".join(f"<li>{escape(m)}</li>" for m in measures.items) + "</ol>")
+        parts.append("<ol>" + "".join(
+            f"<li style='margin-bottom:{MEASURE_GAP_PX}px'>{escape(m)}</li>" for m in measures.items) + "</ol>")
     if not measures.lead and not measures.items:
         parts.append(f"<p>{_text('')}</p>")
     parts += ["<h4>设定依据</h4>", f"<p>{_text(item.basis)}</p>", "<h4>文件记录</h4>"]
