@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pdfplumber
@@ -41,11 +42,46 @@ def test_count_problems_are_warnings_and_pdf_is_still_written(
     assert out.exists()
 
 
-@pytest.mark.parametrize("what", [["--responsibility"], ["--tasks"]])
-def test_lists_print(demo_db: Path, tmp_path: Path, what: list[str]) -> None:
-    out = tmp_path / "list.pdf"
+def _missing(wanted: str, printed: str) -> Counter[str]:
+    """Characters of ``wanted`` the PDF does not hold (cells wrap, so compare characters)."""
+    return Counter("".join(wanted.split())) - Counter(printed)
+
+
+def _printed(demo_db: Path, out: Path, what: list[str],
+             capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """Each page's text with spaces and line breaks removed; the page count the CLI reported is checked."""
     assert main(["pdf", "--db", str(demo_db), *what, "--out", str(out)]) == 0
-    assert len(PdfReader(out).pages) >= 1
+    with pdfplumber.open(out) as pdf:
+        pages = ["".join((page.extract_text() or "").split()) for page in pdf.pages]
+    assert f"（共 {len(pages)} 页）" in capsys.readouterr().out
+    return pages
+
+
+def test_responsibility_list_prints_every_duty(demo_db: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    with Repository.open(demo_db, readonly=True, make_backup=False) as repo:
+        (rlist,) = repo.lists.responsibility_lists()
+    pages = _printed(demo_db, tmp_path / "责任清单.pdf", ["--responsibility"], capsys)
+    text = "".join(pages)
+    assert len(pages) >= len(rlist.duties) // 4 + 1
+    assert rlist.department in pages[0]
+    wanted = "".join(d.duty + "".join(d.tasks) + d.accountability for d in rlist.duties)
+    assert _missing(wanted, text) == Counter()
+    starts = [text.find(duty.tasks[0][:4]) for duty in rlist.duties if duty.tasks]
+    assert -1 not in starts and starts == sorted(starts)
+
+
+def test_task_division_prints_every_task_in_order(demo_db: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    with Repository.open(demo_db, readonly=True, make_backup=False) as repo:
+        (division,) = repo.lists.task_divisions()
+    pages = _printed(demo_db, tmp_path / "分工.pdf", ["--tasks"], capsys)
+    text = "".join(pages)
+    assert len(pages) >= 2, "16 long tasks do not fit on one page"
+    positions = [text.find(task.task[:4]) for task in division.tasks]
+    assert -1 not in positions and positions == sorted(positions)
+    wanted = "".join(t.task + t.lead + t.partners + t.deadline for t in division.tasks)
+    assert _missing(wanted, text) == Counter()
 
 
 def test_unknown_document_is_a_clear_error(demo_db: Path, tmp_path: Path,
