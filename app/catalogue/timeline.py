@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from app.domain.documents import iso_date
 from app.domain.items import ItemStatus
-from app.storage.history import CurrentItem, RawChange
+from app.storage.history import RawChange
+from app.storage.items import ItemRow
 
 # Sorts after every change of the same day: "on date D" includes all of D.
 END_OF_DAY = (9, 0)
@@ -57,7 +58,7 @@ class ItemState:
 class ItemHistory:
     """An item's recorded changes in order, and what it is today."""
 
-    current: CurrentItem
+    current: ItemRow
     changes: list[RawChange] = field(default_factory=list)
 
     def added_on(self) -> RawChange | None:
@@ -86,7 +87,7 @@ class ItemHistory:
         return later[0].old if later and later[0].old is not None else today
 
 
-def histories(items: Iterable[CurrentItem], changes: Iterable[RawChange]) -> list[ItemHistory]:
+def histories(items: Iterable[ItemRow], changes: Iterable[RawChange]) -> list[ItemHistory]:
     by_item: dict[int, list[RawChange]] = defaultdict(list)
     for change in changes:
         by_item[change.item_id].append(change)

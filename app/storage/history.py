@@ -12,22 +12,10 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from app.storage.errors import NotFoundError
+from app.storage.items import ItemRow
 
 APPLY_ACTION = "应用文件"
 TRACKED_FIELDS = ("name", "department_id", "status")
-
-
-@dataclass(frozen=True)
-class CurrentItem:
-    id: int
-    name: str
-    department: str
-    type: str
-    status: str
-    status_date: str
-    levels: str
-    code: str
-    remarks: str
 
 
 @dataclass(frozen=True)
@@ -64,12 +52,12 @@ class HistoryStore:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def current_items(self) -> list[CurrentItem]:
+    def current_items(self) -> list[ItemRow]:
         rows = self.db.execute(
             "SELECT items.id, items.name, coalesce(d.name, ''), items.type, items.status, "
             "items.status_date, items.levels, items.code, items.remarks FROM items "
             "LEFT JOIN departments d ON d.id = items.department_id ORDER BY items.id").fetchall()
-        return [CurrentItem(*r) for r in rows]
+        return [ItemRow(*r) for r in rows]
 
     def document_changes(self) -> list[RawChange]:
         rows = self.db.execute(
