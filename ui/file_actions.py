@@ -6,9 +6,8 @@ Each runs its slow part as a background job of the main window.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QStackedWidget, QWidget
 
@@ -16,7 +15,7 @@ from app.domain.documents import Document
 from app.pdf.preflight import Check, Mark, required_checks
 from app.storage.items import ItemFilter
 from app.storage.repository import Repository
-from ui.worker import Cancelled, Progress
+from ui.worker import JobProgress
 
 if TYPE_CHECKING:
     from app.notice_import.reader import NoticePreview
@@ -62,18 +61,6 @@ def _safe_name(text: str) -> str:
     return "".join(c for c in text if c not in '\\/:*?"<>|\n\r\t').strip() or "未命名"
 
 
-def _pdf_job(work: Callable[[Progress], Any]) -> Callable[[Progress], Any]:
-    def run(progress: Progress) -> Any:
-        from app.pdf.page import Cancelled as PdfCancelled
-
-        try:
-            return work(progress)
-        except PdfCancelled as exc:
-            raise Cancelled from exc
-
-    return run
-
-
 def _show_preview(window: Window, path: Path, title: str, checks: list[Check]) -> None:
     from ui.dialogs.print_preview import PrintPreview
 
@@ -107,10 +94,10 @@ def print_preview(window: Window, document: Document) -> None:
     out = _pdf_dir() / f"{_safe_name(document.number or document.title)}.pdf"
     overrides = window.settings.font_overrides()
 
-    def work(progress: Progress) -> PrintResult:
+    def work(progress: JobProgress) -> PrintResult:
         return printing.print_document(document, resolve_fonts(overrides), out, progress=progress)
 
-    window.jobs.run("正在排版文件…", _pdf_job(work), lambda result: _show_preview(
+    window.jobs.run("正在排版文件…", work, lambda result: _show_preview(
         window, result.path, document.number, document_checks(result, document)))
 
 
@@ -125,7 +112,7 @@ def print_items(window: Window) -> None:
     out = _pdf_dir() / f"{_safe_name(title)}.pdf"
     overrides = window.settings.font_overrides()
 
-    def work(progress: Progress) -> tuple[int, list[str]]:
+    def work(progress: JobProgress) -> tuple[int, list[str]]:
         fonts = resolve_fonts(overrides)
         with Repository.open(path, readonly=True) as repo:
             rows = repo.items.query(item_filter, order, descending)
@@ -137,7 +124,7 @@ def print_items(window: Window) -> None:
         _show_preview(window, out, title, [Check(Mark.OK, f"共 {count} 个事项，{pages} 页。"),
                                            *font_checks(substitutions)])
 
-    window.jobs.run("正在排版事项清单…", _pdf_job(work), done)
+    window.jobs.run("正在排版事项清单…", work, done)
 
 
 def font_settings(window: Window) -> None:
@@ -157,24 +144,24 @@ def print_page_list(window: Window) -> None:
         rlist = window.responsibility.current
         title = f"{rlist.department}责任清单"
 
-        def draw(fonts: FontSet, progress: Progress) -> int:
+        def draw(fonts: FontSet, progress: JobProgress) -> int:
             return printing.print_responsibility(rlist, fonts, out, progress)
     elif page is window.tasks and window.tasks.division is not None:
         division = window.tasks.division
         title = division.title
 
-        def draw(fonts: FontSet, progress: Progress) -> int:
+        def draw(fonts: FontSet, progress: JobProgress) -> int:
             return printing.print_tasks(division, fonts, out, progress)
     else:
         print_items(window)
         return
     out = _pdf_dir() / f"{_safe_name(title)}.pdf"
 
-    def work(progress: Progress) -> tuple[int, list[str]]:
+    def work(progress: JobProgress) -> tuple[int, list[str]]:
         fonts = resolve_fonts(overrides)
         return draw(fonts, progress), fonts.substitutions()
 
-    window.jobs.run("正在排版…", _pdf_job(work), lambda result: _show_preview(
+    window.jobs.run("正在排版…", work, lambda result: _show_preview(
         window, out, title, [Check(Mark.OK, f"共 {result[0]} 页。"), *font_checks(result[1])]))
 
 
@@ -241,7 +228,7 @@ def export_items(window: Window) -> None:
         return
     db_path = window.repo.path
 
-    def work(progress: Progress) -> ExportResult:
+    def work(progress: JobProgress) -> ExportResult:
         with Repository.open(db_path, readonly=True) as repo:
             ids = repo.items.query_ids(item_filter, order, descending)
             items = repo.items.get_many(ids)
@@ -277,7 +264,7 @@ def import_notice(window: Window) -> None:
         return
     db_path = window.repo.path
 
-    def work(_progress: Progress) -> NoticePreview:
+    def work(_progress: JobProgress) -> NoticePreview:
         with Repository.open(db_path, readonly=True, make_backup=False) as repo:
             return read_notice(Path(chosen), repo)
 
@@ -345,7 +332,7 @@ def department_export(window: Window) -> None:
         return
     db_path = window.repo.path
 
-    def work(progress: Progress) -> roundtrip.SentForms:
+    def work(progress: JobProgress) -> roundtrip.SentForms:
         with Repository.open(db_path, make_backup=False) as repo:
             return roundtrip.export_for_departments(repo, number, folder, due=due,
                                                     progress=progress)
@@ -371,7 +358,7 @@ def department_import(window: Window) -> None:
         return
     db_path = window.repo.path
 
-    def work(progress: Progress) -> list[roundtrip.ReturnedWorkbook]:
+    def work(progress: JobProgress) -> list[roundtrip.ReturnedWorkbook]:
         with Repository.open(db_path, make_backup=False) as repo:
             return [roundtrip.read_returned(repo, name, progress=progress) for name in names]
 

@@ -36,7 +36,7 @@ from ui.pages.tasks import TasksPage
 from ui.pages.templates import TemplatesPage
 from ui.settings import LAST_DATABASE, Settings
 from ui.undo import DeleteItemCommand, SaveItemCommand
-from ui.worker import JobRunner, Progress
+from ui.worker import JobProgress, JobRunner
 
 PAGES = ("事项库", "文件", "部门", "责任清单", "任务分工", "监管措施模板", "上级清单对照",
          "清单变化", "法规库")
@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_group = QUndoGroup(self)
         self.jobs = JobRunner(self)
+        self.jobs.cancelled.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.open_other: Callable[[Path], None] | None = None
         self.setWindowTitle(f"权责清单管理 — {repo.path.name}")
 
@@ -359,7 +360,7 @@ class MainWindow(QMainWindow):
     def backup(self) -> None:
         path = self.repo.path
 
-        def work(progress: Progress) -> Path:
+        def work(progress: JobProgress) -> Path:
             progress.report(0, 1, "正在备份数据库…")
             return backup.make_backup(path)
 

@@ -1,9 +1,11 @@
 """Long work off the GUI thread: one job at a time, a progress dialog after ~600 ms.
 
-Jobs receive a plain `Progress` object, so the back ends stay Qt-free and can
-be called the same way from the command line and from tests. A job that
-needs the database opens its own Repository (the write lock is per process,
-so this is allowed) and never shares the window's connection across threads.
+Jobs receive a `JobProgress`, which is the back ends' `app.progress.Progress`
+callback plus a label, so the back ends stay Qt-free and are called the same
+way from the command line and from tests, and a cancelled job raises the one
+`app.progress.Cancelled` whichever back end it was in. A job that needs the
+database opens its own Repository (the write lock is per process, so this is
+allowed) and never shares the window's connection across threads.
 """
 
 from __future__ import annotations
@@ -15,18 +17,14 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.progress import Cancelled
 from app.storage.errors import UserError
 from ui.errors import show_error
 
 SHOW_AFTER_MS = 600
 
 
-class Cancelled(UserError):
-    def __init__(self) -> None:
-        super().__init__("操作已取消。")
-
-
-class Progress:
+class JobProgress:
     """Thread-safe progress the job writes and the dialog polls."""
 
     def __init__(self) -> None:
@@ -36,6 +34,7 @@ class Progress:
         self.text = ""
 
     def report(self, done: int, total: int = 0, text: str = "") -> None:
+        """For jobs that label their steps; raises Cancelled once the user asked to stop."""
         self.done, self.total = done, total
         if text:
             self.text = text
@@ -43,16 +42,12 @@ class Progress:
             raise Cancelled
 
     def __call__(self, done: int, total: int) -> bool:
-        """The back ends' protocol: report, and return False to ask them to stop."""
+        """The back ends' `app.progress.Progress`: report, and return False to ask them to stop."""
         self.done, self.total = done, total
         return not self._cancel.is_set()
 
     def cancel(self) -> None:
         self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
 
 
 class _Bridge(QObject):
@@ -60,7 +55,7 @@ class _Bridge(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[Progress], Any], progress: Progress,
+    def __init__(self, work: Callable[[JobProgress], Any], progress: JobProgress,
                  bridge: _Bridge) -> None:
         super().__init__()
         self.work, self.progress, self.bridge = work, progress, bridge
@@ -75,9 +70,15 @@ class _Job(QRunnable):
 
 
 class JobRunner(QObject):
-    """The window's one executor for long jobs."""
+    """The window's one executor for long jobs.
+
+    A cancelled job is not an error: `cancelled` carries its message for the
+    window's status bar, and `on_error` (when given) still hears of it so the
+    caller can reset what it showed while the job ran.
+    """
 
     idle = Signal()
+    cancelled = Signal(str)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -85,8 +86,9 @@ class JobRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.busy = False
+        self._progress: JobProgress | None = None
 
-    def run(self, title: str, work: Callable[[Progress], Any],
+    def run(self, title: str, work: Callable[[JobProgress], Any],
             on_done: Callable[[Any], None],
             on_error: Callable[[BaseException], None] | None = None,
             quiet: bool = False) -> bool:
@@ -95,7 +97,7 @@ class JobRunner(QObject):
             show_error(self.window, UserError("另一项任务正在进行，请等它完成后再试。"))
             return False
         self.busy = True
-        progress = Progress()
+        progress = self._progress = JobProgress()
         dialog = self._dialog(title, progress)
         bridge = _Bridge()
         poll = QTimer(bridge)
@@ -112,7 +114,10 @@ class JobRunner(QObject):
             dialog.deleteLater()
             bridge.deleteLater()
             self.busy = False
+            self._progress = None
             self.idle.emit()
+            if isinstance(exc, Cancelled):
+                self.cancelled.emit(exc.message)
             if exc is None:
                 on_done(result)
             elif on_error is not None:
@@ -126,7 +131,12 @@ class JobRunner(QObject):
         self.pool.start(_Job(work, progress, bridge))
         return True
 
-    def _dialog(self, title: str, progress: Progress) -> QProgressDialog:
+    def cancel(self) -> None:
+        """Ask the running job to stop, as the progress dialog's 取消 button does."""
+        if self._progress is not None:
+            self._progress.cancel()
+
+    def _dialog(self, title: str, progress: JobProgress) -> QProgressDialog:
         dialog = QProgressDialog(title, "取消", 0, 0, self.window)
         dialog.setWindowTitle("请稍候")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -138,7 +148,7 @@ class JobRunner(QObject):
         return dialog
 
     @staticmethod
-    def _update(dialog: QProgressDialog, progress: Progress) -> None:
+    def _update(dialog: QProgressDialog, progress: JobProgress) -> None:
         dialog.setMaximum(progress.total)
         dialog.setValue(min(progress.done, progress.total) if progress.total else 0)
         if progress.text:

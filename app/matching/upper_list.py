@@ -18,9 +18,10 @@ from app.matching.decisions import Choice, Decision
 from app.matching.ranking import EXACT, Candidate, Match, Ranker, Ranking
 from app.matching.sectors import SectorEvidence
 from app.notice_import.reader import read_notice
+from app.progress import Progress, report
 from app.storage.items import ItemFilter
 from app.storage.repository import Repository
-from app.tables.errors import FileImportError, Progress, report
+from app.tables.errors import FileImportError
 from app.tables.importer import ImportPreview, infer_change, preview_all
 
 PROGRESS_EVERY = 200

@@ -34,12 +34,12 @@ from app.pdf.page import (
     SIZE_XIAOCHU,
     TOP,
     PageWriter,
-    ProgressCallback,
     Style,
     body_style,
 )
 from app.pdf.table import TableSpec, annex_table, draw_tables
 from app.pdf.titles import title_lines
+from app.progress import Progress
 
 ORGAN_MARK_TOP = TOP + 35 * MM
 RED_LINE_GAP = 4 * MM
@@ -374,7 +374,7 @@ def _runs(line: str, styles: list[Style]) -> list[tuple[str, Style]]:
 
 
 def write_notice(doc: Document, fonts: FontSet, out: Path,
-                 progress: ProgressCallback | None = None) -> int:
+                 progress: Progress | None = None) -> int:
     """Render the document and its annexes to ``out``; returns the page count."""
     writer = PageWriter(fonts, title=doc.title)
     try:

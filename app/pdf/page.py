@@ -61,18 +61,6 @@ RED = CMYKColor(0, 1, 1, 0)
 PAGE_NUMBER_GAP = 7 * MM
 EMBOLDEN_STROKE = 0.035  # of the font size: how much a light stand-in is thickened
 
-ProgressCallback = Callable[[int, int], bool | None]
-
-
-class Cancelled(Exception):
-    """The user stopped a long print; nothing was written."""
-
-
-def report(progress: ProgressCallback | None, done: int, total: int) -> None:
-    """Tell the caller how far we are; it returns False to cancel."""
-    if progress is not None and progress(done, total) is False:
-        raise Cancelled
-
 
 @dataclass(frozen=True)
 class Style:

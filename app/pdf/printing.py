@@ -18,8 +18,9 @@ from app.domain.tasks import TaskDivision
 from app.pdf.count_check import CountProblem, check_counts
 from app.pdf.fonts import FontSet
 from app.pdf.notice import write_notice
-from app.pdf.page import PageWriter, ProgressCallback
+from app.pdf.page import PageWriter
 from app.pdf.table import TableColumn, TableRow, TableSpec, annex_table, columns_of, draw_tables
+from app.progress import Progress
 from app.storage.errors import UserError
 from app.storage.items import ItemFilter, ItemRow
 
@@ -35,7 +36,7 @@ class PrintResult:
 
 
 def write_tables(tables: Sequence[TableSpec], fonts: FontSet, out: Path, title: str,
-                 progress: ProgressCallback | None = None) -> int:
+                 progress: Progress | None = None) -> int:
     writer = PageWriter(fonts, title=title)
     try:
         draw_tables(writer, tables, progress)
@@ -46,7 +47,7 @@ def write_tables(tables: Sequence[TableSpec], fonts: FontSet, out: Path, title: 
 
 
 def print_document(doc: Document, fonts: FontSet, out: Path, annex: int | None = None,
-                   progress: ProgressCallback | None = None) -> PrintResult:
+                   progress: Progress | None = None) -> PrintResult:
     """The whole notice, or only its annex number ``annex`` (1-based)."""
     problems = check_counts(doc)
     if annex is None:
@@ -61,7 +62,7 @@ def print_document(doc: Document, fonts: FontSet, out: Path, annex: int | None =
 
 
 def print_annex(annex: Annex, fonts: FontSet, out: Path, number: int | None = None,
-                progress: ProgressCallback | None = None) -> int:
+                progress: Progress | None = None) -> int:
     return write_tables([annex_table(annex, number)], fonts, out, annex.title, progress)
 
 
@@ -97,7 +98,7 @@ def item_list_table(title: str, items: Sequence[PowerItem | ItemRow]) -> TableSp
 
 
 def print_item_list(title: str, items: Sequence[PowerItem | ItemRow], fonts: FontSet, out: Path,
-                    progress: ProgressCallback | None = None) -> int:
+                    progress: Progress | None = None) -> int:
     return write_tables([item_list_table(title, items)], fonts, out, title, progress)
 
 
@@ -129,7 +130,7 @@ def responsibility_tables(rlist: ResponsibilityList) -> list[TableSpec]:
 
 
 def print_responsibility(rlist: ResponsibilityList, fonts: FontSet, out: Path,
-                         progress: ProgressCallback | None = None) -> int:
+                         progress: Progress | None = None) -> int:
     tables = responsibility_tables(rlist)
     if not tables:
         raise UserError(f"“{rlist.department}”的责任清单中没有可打印的表格。")
@@ -142,5 +143,5 @@ def task_table(division: TaskDivision) -> TableSpec:
 
 
 def print_tasks(division: TaskDivision, fonts: FontSet, out: Path,
-                progress: ProgressCallback | None = None) -> int:
+                progress: Progress | None = None) -> int:
     return write_tables([task_table(division)], fonts, out, division.title, progress)

@@ -26,12 +26,11 @@ from app.pdf.page import (
     SIZE_5,
     SIZE_XIAO2,
     PageWriter,
-    ProgressCallback,
     Style,
-    report,
 )
 from app.pdf.titles import title_lines
 from app.pdf.widths import content_widths
+from app.progress import Progress, report
 
 # The rotated text block: the portrait block turned with the sheet, so the
 # table stays inside the 156 x 225 mm 版心 and clear of the page number.
@@ -158,7 +157,7 @@ def _height(lines: int) -> float:
 
 
 def draw_tables(writer: PageWriter, tables: Sequence[TableSpec],
-                progress: ProgressCallback | None = None) -> None:
+                progress: Progress | None = None) -> None:
     """Each table from a new landscape page; progress counts rows over all tables."""
     total = sum(len(t.rows) for t in tables)
     done = 0
@@ -166,7 +165,7 @@ def draw_tables(writer: PageWriter, tables: Sequence[TableSpec],
         done = _draw_table(writer, spec, progress, done, total)
 
 
-def _draw_table(writer: PageWriter, spec: TableSpec, progress: ProgressCallback | None,
+def _draw_table(writer: PageWriter, spec: TableSpec, progress: Progress | None,
                 done: int, total: int) -> int:
     grid = _Grid(writer, spec)
     header = [grid.wrap(n, c.header, HEAD_STYLE) for n, c in enumerate(spec.columns)]

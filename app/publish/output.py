@@ -21,10 +21,10 @@ from app.pdf.page import (
     SIZE_XIAOCHU,
     TOP,
     PageWriter,
-    ProgressCallback,
     Style,
 )
 from app.pdf.table import TableColumn, TableRow, TableSpec, draw_tables
+from app.progress import Progress
 from app.publish.published import COLUMNS, PublishedList
 from app.storage.errors import UserError
 from app.tables.exporter import ExportResult, write_specs
@@ -48,7 +48,7 @@ def _sheet_name(n: int, department: str) -> str:
 
 
 def export_published(published: PublishedList, path: Path,
-                     progress: ProgressCallback | None = None) -> ExportResult:
+                     progress: Progress | None = None) -> ExportResult:
     """A 目录 sheet when there is more than one department, then one sheet per department."""
     _check(published)
     specs: list[tuple[str, SheetSpec]] = []
@@ -63,7 +63,7 @@ def export_published(published: PublishedList, path: Path,
                       else dept.department[:31],
                       SheetSpec(title=dept.title, columns=COLUMNS,
                                 rows=[r.values() for r in dept.rows])))
-    return write_specs(specs, path)
+    return write_specs(specs, path, progress)
 
 
 def _tables(published: PublishedList) -> list[TableSpec]:
@@ -126,7 +126,7 @@ def _start_pages(published: PublishedList, fonts: FontSet) -> list[int]:
 
 
 def print_published(published: PublishedList, fonts: FontSet, out: Path,
-                    progress: ProgressCallback | None = None) -> int:
+                    progress: Progress | None = None) -> int:
     """Title page, contents by department with page numbers, then each department's table."""
     _check(published)
     starts = _start_pages(published, fonts)

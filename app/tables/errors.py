@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from app.storage.errors import UserError
-
-Progress = Callable[[int, int], bool]
-"""callable(done, total) -> bool; returning False asks the operation to stop."""
 
 
 class FileImportError(UserError):
@@ -25,14 +21,3 @@ class FileImportError(UserError):
         self.path = Path(path)
         self.sheet = sheet
         self.row = row
-
-
-class Cancelled(UserError):
-    def __init__(self) -> None:
-        super().__init__("操作已取消，没有写入任何数据。")
-
-
-def report(progress: Progress | None, done: int, total: int) -> None:
-    """Tell the caller how far we are; raise Cancelled if it asks us to stop."""
-    if progress is not None and progress(done, total) is False:
-        raise Cancelled()

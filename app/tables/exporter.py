@@ -14,9 +14,9 @@ from app.domain.documents import Annex, Document
 from app.domain.items import PowerItem
 from app.domain.layouts import CATALOGUE_LAYOUTS, Layout, builtin_layout
 from app.paths import normal_permissions
+from app.progress import Progress
 from app.storage.errors import UserError
 from app.storage.items import ItemRow
-from app.tables.errors import Progress
 from app.tables.sheet import TableSpec, write_table
 
 
@@ -48,10 +48,15 @@ def save_workbook(wb: Workbook, path: Path) -> None:
         normal_permissions(Path(tmp))
         os.replace(tmp, path)
     except PermissionError as exc:
-        raise UserError(f"无法写入“{path}”：文件可能正在 Excel 或 WPS 中打开，请关闭后重试。") from exc
+        raise file_in_use(path) from exc
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)
+
+
+def file_in_use(path: Path) -> UserError:
+    """Windows refuses to replace a workbook Excel or WPS has open: say so, not a traceback."""
+    return UserError(f"无法写入“{path}”：文件可能正在 Excel 或 WPS 中打开，请关闭后重试。")
 
 
 def write_specs(specs: Sequence[tuple[str, TableSpec]], path: Path,

@@ -18,7 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.domain.layouts import Layout
-from app.tables.errors import Progress
+from app.progress import Progress
 from app.tables.exporter import ExportResult, save_workbook
 from app.tables.sheet import TableSpec, line_height, text_lines, write_table
 

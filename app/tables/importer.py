@@ -16,11 +16,12 @@ from app.domain.departments import DepartmentRegistry
 from app.domain.documents import ROW_FIELDS, Annex, AnnexRow, ChangeKind, ChangeLevel
 from app.domain.layouts import BUILTIN_LAYOUTS, CATALOGUE_LAYOUTS, FIELD_LABELS, Column, Layout
 from app.domain.text import clean_cell, fold
+from app.progress import Progress, report
 from app.storage.column_mappings import UserLayoutStore
 from app.storage.errors import UserError
 from app.storage.repository import Repository
 from app.tables.cells import SHORT_FIELDS, clean, tidy, tidy_text
-from app.tables.errors import FileImportError, Progress, report
+from app.tables.errors import FileImportError
 from app.tables.grid import DEFAULT_LIMITS, Grid, Limits, column_letter
 from app.tables.reader import read_grids
 

@@ -13,8 +13,9 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from app.progress import Progress
 from app.tables.costly import check_cells, check_package
-from app.tables.errors import FileImportError, Progress
+from app.tables.errors import FileImportError
 from app.tables.grid import DEFAULT_LIMITS, Grid, Limits
 from app.tables.workbook_reader import check_sheet_xml, read_workbook
 

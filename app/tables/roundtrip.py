@@ -12,7 +12,10 @@ audit entries and the department's report-back marked received.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import os
+import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -41,12 +44,13 @@ from app.domain.layouts import (
     builtin_layout,
 )
 from app.domain.text import clean_cell, fold
+from app.progress import Progress, report
 from app.storage.errors import UserError
 from app.storage.forms import FormRecord, SentRow
 from app.storage.items import ItemFilter
 from app.storage.repository import Repository
-from app.tables.errors import FileImportError, Progress, report
-from app.tables.exporter import ExportResult, item_values
+from app.tables.errors import FileImportError
+from app.tables.exporter import ExportResult, file_in_use, item_values
 from app.tables.form_workbook import (
     EDITABLE,
     INSTRUCTIONS,
@@ -193,18 +197,31 @@ def export_for_departments(repo: Repository, document_number: str, out_dir: Path
     types = repo.lists.item_types()
     results: list[ExportResult] = []
     taken: set[str] = set()
-    with repo.transaction():
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    with repo.transaction(), tempfile.TemporaryDirectory(prefix=".quanze-", dir=folder) as staging:
         for done, (department, rows) in enumerate(groups.items()):
             report(progress, done, len(groups))
             record = repo.forms.create(doc.number, department, [], today)
             sheets, sent = _sheets(doc, department, rows, record.key, canonical)
             repo.forms.set_rows(record, sent)
             repo.lists.request_report_back(department, doc.number, due, today, len(rows))
-            path = Path(out_dir) / form_file_name(department, doc.number, taken)
+            path = Path(staging) / form_file_name(department, doc.number, taken)
             head = FormHeader(department, doc.number, record.token, today, due)
             results.append(write_form(head, types, sheets, path, progress))
-    report(progress, len(groups), len(groups))
+        report(progress, len(groups), len(groups))
+        results = [_move_into(result, folder) for result in results]
     return SentForms(results, due, unassigned)
+
+
+def _move_into(result: ExportResult, folder: Path) -> ExportResult:
+    """Forms are written aside and moved in only when all are done, so a cancel leaves none."""
+    target = folder / result.path.name
+    try:
+        os.replace(result.path, target)
+    except PermissionError as exc:
+        raise file_in_use(target) from exc
+    return dataclasses.replace(result, path=target)
 
 
 def export_department_items(repo: Repository, department: str, out_dir: Path | str,

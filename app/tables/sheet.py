@@ -16,7 +16,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.domain.layouts import Column
-from app.tables.errors import Progress, report
+from app.progress import Progress, report
 from app.tables.grid import column_letter
 
 BODY_FONT = "仿宋_GB2312"  # xlsx names one font; 仿宋_GB2312 is on every Chinese office PC

@@ -18,7 +18,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from app.tables.errors import FileImportError, Progress, report
+from app.progress import Progress, report
+from app.tables.errors import FileImportError
 from app.tables.grid import Grid, Limits, column_letter, column_letter_index, fill_merges
 
 # References far outside any annex table need a closer look: a row number of

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from app.storage.errors import UserError
-from ui.worker import JobRunner, Progress
+from ui.worker import JobProgress, JobRunner
 
 pytestmark = pytest.mark.gui
 
@@ -19,7 +19,7 @@ def test_job_runs_off_the_gui_thread_and_reports_back(qtbot):
     runner = JobRunner(parent)
     results = []
 
-    def work(progress: Progress) -> str:
+    def work(progress: JobProgress) -> str:
         progress.report(1, 2, "一半")
         return threading.current_thread().name
 
@@ -34,9 +34,9 @@ def test_cancel_stops_the_job_and_errors_go_to_the_callback(qtbot):
     qtbot.addWidget(parent)
     runner = JobRunner(parent)
     errors = []
-    seen: list[Progress] = []
+    seen: list[JobProgress] = []
 
-    def work(progress: Progress) -> None:
+    def work(progress: JobProgress) -> None:
         seen.append(progress)
         while True:
             time.sleep(0.01)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.domain.documents import ROW_FIELDS, Annex, Document
 from app.domain.layouts import BUILTIN_LAYOUTS, FIELD_LABELS, Layout
 from app.domain.text import clean_cell, compact, fold
+from app.progress import Cancelled
 from app.storage.repository import Repository
 from app.tables.importer import ImportPreview, preview_all, preview_file, save_into_document
 from app.tables.reader import read_grids
@@ -35,7 +36,7 @@ from ui.dialogs.base import ok_cancel_buttons
 from ui.errors import show_error
 from ui.models.record_table import Field, RecordTableModel, record_view
 from ui.settings import Settings
-from ui.worker import JobRunner, Progress
+from ui.worker import JobProgress, JobRunner
 
 AUTO = "auto"
 NEW_DOCUMENT = "（新建一份文件）"
@@ -259,13 +260,13 @@ class ImportWizard(QWizard):
         self.file_page.status.setText("正在读取…")
         repo_path = self.repo.path
 
-        def work(progress: Progress) -> list[ImportPreview]:
+        def work(progress: JobProgress) -> list[ImportPreview]:
             with Repository.open(repo_path, make_backup=False) as repo:
                 return preview_all(path, repo, progress=progress)
 
         if self.jobs is None:
             try:
-                self._loaded(work(Progress()))
+                self._loaded(work(JobProgress()))
             except Exception as exc:
                 self._failed(exc)
         else:
@@ -285,9 +286,13 @@ class ImportWizard(QWizard):
         self.sheet_chosen(0)
 
     def _failed(self, exc: BaseException) -> None:
+        """A file that cannot be read is explained in a dialog; a cancelled read only here."""
         self.previews = []
-        self.file_page.status.setText("无法读取这个文件。")
         self.file_page.completeChanged.emit()
+        if isinstance(exc, Cancelled):
+            self.file_page.status.setText(exc.message)
+            return
+        self.file_page.status.setText("无法读取这个文件。")
         show_error(self, exc)
 
     @property

@@ -39,7 +39,7 @@ from app.storage.repository import Repository
 from ui.dialogs.choose_item import ChooseItemDialog
 from ui.errors import show_error
 from ui.models.matching import MatchRowsModel, status_of
-from ui.worker import JobRunner, Progress
+from ui.worker import JobProgress, JobRunner
 
 CANDIDATE_HEADERS = ("键", "本县事项", "实施部门", "得分", "理由")
 HINT = ("↑↓ 选行　Enter 采纳选中的候选　1–5 采纳第几个候选　N 本县无此事项　"
@@ -141,7 +141,7 @@ class MatchingPage(QWidget):
         """Read and rank in the background; the page fills when it is done."""
         db_path = self.repo.path
 
-        def work(progress: Progress) -> MatchReport:
+        def work(progress: JobProgress) -> MatchReport:
             progress.report(0, 0, f"正在读取并对照“{path.name}”…")
             with Repository.open(db_path, readonly=True) as repo:
                 return match_file(path, repo, sheet, progress)

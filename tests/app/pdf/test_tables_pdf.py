@@ -11,13 +11,13 @@ import pytest
 from app.domain.documents import Annex, AnnexRow
 from app.domain.items import PowerItem
 from app.pdf.fonts import FontSet
-from app.pdf.page import Cancelled
 from app.pdf.printing import (
     print_annex,
     print_item_list,
     print_responsibility,
     print_tasks,
 )
+from app.progress import Cancelled
 from app.storage.repository import Repository
 
 LONG = "市场监管部门要通过“双随机、一公开”监管、重点监管、信用监管等方式加强监管，发现违法违规行为要依法查处。"

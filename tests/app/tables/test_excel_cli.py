@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 
 from app.cli import main
+from app.progress import Cancelled
 from app.storage.repository import Repository
-from app.tables.errors import Cancelled
 from app.tables.exporter import export_document
 from app.tables.importer import preview_file
 from tests import sqlite_file

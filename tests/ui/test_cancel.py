@@ -1,0 +1,79 @@
+"""Cancelling a print and an Excel import in the window: the same worker path, the same
+message, and no file or preview left behind."""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from app.demo import DEMO_NOTICE
+from ui.dialogs.import_wizard import ImportWizard
+from ui.dialogs.print_preview import PrintPreview
+from ui.file_actions import print_preview
+from ui.main_window import MainWindow
+from ui.worker import JobRunner
+
+pytestmark = pytest.mark.gui
+
+CANCELLED = "操作已取消，没有写入任何数据。"
+
+
+@contextmanager
+def queued(jobs: JobRunner) -> Iterator[None]:
+    """Hold the worker's one thread, so the job started inside is cancelled before it runs
+    (as when the clerk presses 取消 at once) instead of racing the test to the end."""
+    gate = threading.Event()
+    jobs.pool.start(gate.wait)
+    try:
+        yield
+    finally:
+        gate.set()
+
+
+def _idle(window: MainWindow, qtbot) -> None:
+    qtbot.waitUntil(lambda: not window.jobs.busy, timeout=20000)
+
+
+def test_a_cancelled_print_leaves_no_pdf_and_says_so(window: MainWindow, qtbot, tmp_path: Path,
+                                                     monkeypatch, on_modal) -> None:
+    _idle(window, qtbot)  # the start-up backup
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    previews = on_modal(PrintPreview, lambda dialog: None)
+    boxes = on_modal(QMessageBox, lambda box: None)
+    with queued(window.jobs):
+        print_preview(window, window.repo.document_by_number(DEMO_NOTICE))
+        window.jobs.cancel()
+    _idle(window, qtbot)
+    assert window.statusBar().currentMessage() == CANCELLED
+    assert list(tmp_path.rglob("*.pdf")) == []
+    assert previews == [] and boxes == []
+
+
+def test_a_cancelled_import_says_so_in_the_wizard_and_the_window(
+        window: MainWindow, qtbot, tmp_path: Path, on_modal) -> None:
+    _idle(window, qtbot)
+    path = tmp_path / "大表.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["序号", "事项名称", "事项类型", "实施主体"])
+    for n in range(1, 5001):  # the reader looks for a cancel every 5,000 rows
+        wb.active.append([n, f"事项{n}", "行政许可", "县市场监督管理局"])
+    wb.save(path)
+    boxes = on_modal(QMessageBox, lambda box: None)
+    wizard = ImportWizard(window.repo, window.settings, window.jobs, window)
+    wizard.show()
+    with queued(window.jobs):
+        wizard.load_file(path)
+        window.jobs.cancel()
+    _idle(window, qtbot)
+    assert wizard.file_page.status.text() == CANCELLED
+    assert wizard.previews == [] and not wizard.file_page.isComplete()
+    assert window.statusBar().currentMessage() == CANCELLED
+    assert boxes == []
+    wizard.reject()
