@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.domain.departments import clean_department_name
 from app.domain.documents import Annex, AnnexRow, ChangeKind, Document, iso_date
 from app.domain.items import ItemStatus, PowerItem
 from app.domain.text import compact, fold
@@ -103,7 +104,7 @@ def plan_apply(repo: Repository, document_id: int) -> ApplyPlan:
         for row in annex.rows:
             plan.rows.append(_plan_row(repo, annex_no, annex, row, row.id in applied))
             department = registry.resolve(row.department)
-            name = compact(row.department)
+            name = clean_department_name(row.department)
             if department is None and name and name not in plan.new_departments:
                 plan.new_departments.append(name)
             if row.type and row.type not in types:

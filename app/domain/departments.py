@@ -5,7 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from app.domain.text import compact, fold
+from app.domain.text import fold
+
+_FULLWIDTH_PARENTHESES = str.maketrans("()", "（）")
+
+
+def clean_department_name(written: str) -> str:
+    """The one cleaning of a department name, wherever a name is kept or shown.
+
+    Names arrive typed, pasted from Word or read back from Excel with spaces,
+    line breaks, full-width letters and half- or full-width parentheses. Folding
+    (NFKC, no white space) makes two spellings of one name equal, as the
+    registry's keys are; the parentheses then go back to the full-width form
+    official texts print, so `县市场监督管理局 (知识产权局)` is kept as
+    `县市场监督管理局（知识产权局）`.
+    """
+    return fold(written).translate(_FULLWIDTH_PARENTHESES)
 
 
 class Level(StrEnum):
@@ -46,5 +61,10 @@ class DepartmentRegistry:
         return self._by_key.get(fold(written))
 
     def canonical_name(self, written: str) -> str:
+        """The registered name, or the cleaned spelling of a department not registered."""
         dept = self.resolve(written)
-        return dept.name if dept else compact(written)
+        return dept.name if dept else clean_department_name(written)
+
+    def same(self, first: str, second: str) -> bool:
+        """Whether two written names mean one department, registered or not."""
+        return self.canonical_name(first) == self.canonical_name(second)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from app.domain.departments import clean_department_name
 from app.domain.documents import AnnexRow
 from app.domain.sectors import Counterparts
 from app.domain.text import compact, normalise_digits
@@ -38,7 +39,7 @@ def check_row(row: AnnexRow, types: Iterable[str],
     if kind and kind not in set(types):
         problems["type"] = CellProblem(0, "type", f"事项类型“{row.type}”不在类型列表中"
                                                   f"（{'、'.join(types)}）。")
-    department = compact(row.department)
+    department = clean_department_name(row.department)
     if department and counterparts.registry.resolve(department) is None:
         resolution = counterparts.resolve(department)
         if not resolution.resolved:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.domain.departments import clean_department_name
 from app.domain.layouts import Layout, builtin_layout
 from app.domain.responsibility import (
     Boundary,
@@ -129,7 +130,7 @@ def import_responsibility(path: Path | str, department: str = "", year: str = ""
     """Every recognised table of the file into one department's list; nothing is saved here."""
     path = Path(path)
     grids = read_grids(path)
-    name = department.strip() or _department_in(grids)
+    name = clean_department_name(department or _department_in(grids))
     if not name:
         raise FileImportError(path, "找不到部门名称（标题中没有“××责任清单”），请指定部门。")
     result = ImportedList(ResponsibilityList(department=name, year=year))

@@ -6,9 +6,9 @@ import json
 
 from sqlite_utils import Database
 
-from app.domain.departments import Department, DepartmentRegistry, Level
+from app.domain.departments import Department, DepartmentRegistry, Level, clean_department_name
 from app.domain.sectors import guess_sector
-from app.domain.text import compact, fold
+from app.domain.text import fold
 from app.storage.audit import Auditor
 from app.storage.errors import UserError
 
@@ -43,8 +43,9 @@ class DepartmentStore:
 
     def save(self, dept: Department) -> int:
         """Insert or update; refuses a name or alias that already means another department."""
-        dept.name = dept.name.strip()
-        dept.aliases = [a.strip() for a in dept.aliases if a.strip() and fold(a) != fold(dept.name)]
+        dept.name = clean_department_name(dept.name)
+        aliases = (clean_department_name(a) for a in dept.aliases)
+        dept.aliases = list(dict.fromkeys(a for a in aliases if a and fold(a) != fold(dept.name)))
         if not dept.name:
             raise UserError("部门名称不能为空。")
         registry = self.registry()
@@ -64,7 +65,7 @@ class DepartmentStore:
         found = self.registry().resolve(written)
         if found is not None and found.id is not None:
             return found.id
-        name = compact(written)
+        name = clean_department_name(written)
         return self.save(Department(name=name, level=guess_level(name), sector=guess_sector(name)))
 
     def delete(self, department_id: int) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
+from app.domain.departments import clean_department_name
 from app.domain.documents import AnnexRow, Document
 from app.domain.forms import (
     LEAD,
@@ -180,7 +181,8 @@ def export_for_departments(repo: Repository, document_number: str, out_dir: Path
     doc = repo.document_by_number(document_number)
     groups, unassigned = rows_by_department(doc)
     if departments:
-        wanted = {repo.resolve_department(d).county_department or d.strip() for d in departments}
+        wanted = {repo.resolve_department(d).county_department or clean_department_name(d)
+                  for d in departments}
         missing = wanted - set(groups)
         if missing:
             raise UserError(f"文件“{doc.number}”的附件中没有这些本县部门牵头或配合的事项："
@@ -323,14 +325,14 @@ def read_returned(repo: Repository, path: Path | str, limits: Limits = DEFAULT_L
         result.received_before = next(
             (r.received_date for r in repo.lists.report_backs_for(record.document_number)
              if r.department == record.department and r.received_date), "")
-    others = {d for d in claims.departments if fold(d) != fold(record.department)}
+    registry = repo.departments.registry()
+    others = {d for d in claims.departments if not registry.same(d, record.department)}
     if others:
         result.whole_form_refused = True
         result.refused.append(ImportWarning(INSTRUCTIONS, None, "", (
             f"这份反馈表是发给{record.department}的，但文件中写的部门是“{'、'.join(sorted(others))}”。"
             "无法确认来源，整份未导入，也没有登记报送。")))
         return result
-    registry = repo.departments.registry()
     previews = [p for p in (parse_grid(path, g, _returned_layouts(), registry,
                                        repo.lists.item_types()) for g in grids
                             if g.sheet not in (INSTRUCTIONS, TYPES_SHEET)) if p is not None]

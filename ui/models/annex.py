@@ -28,6 +28,7 @@ from app.domain.documents import ROW_FIELDS, AnnexRow
 from app.domain.items import DEFAULT_ITEM_TYPES
 from app.domain.row_checks import CellProblem, check_row
 from app.domain.sectors import Counterparts
+from app.domain.text import fold
 from ui.models.record_table import AnyIndex, Field, RecordTableModel
 
 MERGED_TIP = "与上一行合并（同上）"
@@ -92,7 +93,7 @@ class AnnexRowsModel(RecordTableModel):
         dept = self.registry.resolve(written)
         if dept is None:
             return f"部门名录中没有“{written}”，应用到事项库时将作为新部门登记。{county}", True
-        if dept.name != written:
+        if fold(dept.name) != fold(written):  # another name, not another spelling of it
             return f"“{written}”是“{dept.name}”的别名，事项将记在“{dept.name}”下。{county}", False
         return f"部门：{dept.name}{county}", False
 

@@ -193,6 +193,23 @@ def test_a_form_claiming_another_department_changes_nothing(demo_repo, tmp_path)
     assert not any(r.received_date for r in demo_repo.lists.report_backs_for(NUMBER))
 
 
+def test_a_form_naming_its_department_by_alias_or_another_spelling_is_read(demo_repo, tmp_path):
+    dept = demo_repo.departments.registry().resolve("县商务局")
+    dept.aliases.append("嘉祥县商务局")
+    demo_repo.departments.save(dept)
+    paths = forms(demo_repo, tmp_path)
+    wb = openpyxl.load_workbook(paths["县商务局"])
+    for prop in wb.custom_doc_props:
+        if prop.name == "quanze_department":
+            prop.value = " 县　商务局 "
+    wb["填写说明"]["A1"] = "部门：嘉祥县商务局"
+    wb["附件2"]["G4"] = "核对后修改"
+    wb.save(paths["县商务局"])
+    returned = read_returned(demo_repo, paths["县商务局"])
+    assert not returned.whole_form_refused and not returned.refused
+    assert [c.new for c in returned.changes] == ["核对后修改"]
+
+
 def test_a_partner_may_not_change_the_leads_text(demo_repo, tmp_path):
     path = forms(demo_repo, tmp_path)["县金融服务中心"]
     wb = openpyxl.load_workbook(path)
