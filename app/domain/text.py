@@ -7,7 +7,6 @@ import unicodedata
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
-_BLANKS_BEFORE_BREAK = re.compile(r"[^\S\n]+\n")  # what rstrip() takes off each line
 
 
 def clean_cell(value: object) -> str:
@@ -22,7 +21,9 @@ def clean_cell(value: object) -> str:
         value = int(value)
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u3000", " ").replace("\u00a0", " ")
-    return _BLANKS_BEFORE_BREAK.sub("\n", text).strip()
+    if "\n" in text:  # blanks before each break go; a regex for them tried every character
+        text = "\n".join([line.rstrip() for line in text.split("\n")])
+    return text.strip()
 
 
 def normalise_digits(text: str) -> str:

@@ -20,7 +20,7 @@ from app.progress import Progress, report
 from app.storage.column_mappings import UserLayoutStore
 from app.storage.errors import UserError
 from app.storage.repository import Repository
-from app.tables.cells import SHORT_FIELDS, clean, tidy, tidy_text
+from app.tables.cells import SHORT_FIELDS, clean, join_wrapped, tidy, tidy_text
 from app.tables.errors import FileImportError
 from app.tables.grid import DEFAULT_LIMITS, Grid, Limits, column_letter
 from app.tables.reader import read_grids
@@ -192,6 +192,19 @@ def _is_repeated_header(values: dict[str, str], headers: dict[str, frozenset[str
     return hits >= needed
 
 
+class Tidied(dict[str, str]):
+    """A short field's tidied values by cell text: types, departments and the like repeat
+    row after row, so each distinct text is tidied once."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+
+    def __missing__(self, text: str) -> str:
+        tidied = self[text] = tidy_text(text, self.key)
+        return tidied
+
+
 class RowParser:
     """Turns a grid's data rows into AnnexRows, collecting warnings on the way."""
 
@@ -207,7 +220,10 @@ class RowParser:
         self.extra: list[dict[str, str]] = []
         self._folded: dict[str, str] = {}
         self._departments: dict[str, str] = {}
-        self._short: dict[tuple[str, str], str] = {}
+        self._merged_rows = {r for r, _ in grid.merged_above}
+        keys = [c.key for c in match.columns.values()]
+        self._row_keys = [k for k in keys if k in ROW_FIELDS]
+        self._extra_keys = [k for k in keys if k not in ROW_FIELDS]
 
     def warn(self, r: int | None, key: str, message: str) -> None:
         self.warnings.append(ImportWarning(self.grid.sheet, r, self.match.label(key), message))
@@ -220,11 +236,17 @@ class RowParser:
         headers = {c.key: frozenset(fold(n) for n in (c.header, *c.synonyms))
                    for c in self.match.columns.values()}
         needed = max(2, len(headers) // 2)
+        # Each column's tidying, chosen once: a cached lookup for short fields, else the
+        # line joining of long text (a cell's text goes through `clean` first).
+        plan = [(i, col.key, Tidied(col.key).__getitem__ if col.key in SHORT_FIELDS
+                 else join_wrapped) for i, col in self.match.columns.items()]
+        width = max(self.match.columns) + 1
+        content_keys = [k for _, k, _ in plan if k not in ("seq", "identity")]
         total = len(self.grid.rows)
         for r in range(self.match.row + 1, total):
             if r % 2000 == 0:
                 report(progress, r, total)
-            cells = [clean(c) for c in self.grid.rows[r]]
+            cells = list(map(clean, self.grid.rows[r]))
             texts = [t for t in cells if t]
             if not texts:
                 continue
@@ -232,26 +254,18 @@ class RowParser:
                 in_notes = True
                 continue
             in_notes = False
-            values = {col.key: self._tidy(cells[i] if i < len(cells) else "", col.key)
-                      for i, col in self.match.columns.items()}
+            if len(cells) < width:
+                cells += [""] * (width - len(cells))
+            values = {key: tidied(cells[i]) for i, key, tidied in plan}
             if not values.get("seq", "").isdigit() and _is_repeated_header(
                     values, headers, needed, self._folded):
                 continue  # a numbered row is never a repeated header
-            if not any(v for k, v in values.items() if k not in ("seq", "identity")):
+            if not any(values[k] for k in content_keys):
                 continue
             self._add(r, values)
         for r, c, message in self.grid.notes:
             label = self.match.texts.get(c, column_letter(c) + "列")
             self.warnings.append(ImportWarning(self.grid.sheet, r + 1, label, message))
-
-    def _tidy(self, text: str, key: str) -> str:
-        """tidy_text, remembered for the short fields whose values repeat row after row."""
-        if key not in SHORT_FIELDS:
-            return tidy_text(text, key)
-        tidied = self._short.get((text, key))
-        if tidied is None:
-            tidied = self._short[(text, key)] = tidy_text(text, key)
-        return tidied
 
     def _department(self, written: str) -> str:
         """The registry's name for a department as written, looked up once per spelling."""
@@ -262,10 +276,10 @@ class RowParser:
         return name
 
     def _add(self, r: int, values: dict[str, str]) -> None:
-        row = AnnexRow(**{k: v for k, v in values.items() if k in ROW_FIELDS})
+        row = AnnexRow(**{k: values[k] for k in self._row_keys})
         if row.department:
             row.department = self._department(row.department)
-        if self.grid.merged_above and self.source_rows and self.source_rows[-1] == r:
+        if r in self._merged_rows and self.source_rows and self.source_rows[-1] == r:
             row.merged_with_above = [
                 col.key for i, col in self.match.columns.items()
                 if col.key in MERGE_FIELDS and (r, i) in self.grid.merged_above]
@@ -275,7 +289,7 @@ class RowParser:
             self.warn(r + 1, "type", f"事项类型“{row.type}”不在类型列表中，请核对。")
         self.rows.append(row)
         self.source_rows.append(r + 1)
-        self.extra.append({k: v for k, v in values.items() if k not in ROW_FIELDS})
+        self.extra.append({k: values[k] for k in self._extra_keys})
 
 
 def parse_grid(path: Path, grid: Grid, layouts: Sequence[Layout], registry: DepartmentRegistry,

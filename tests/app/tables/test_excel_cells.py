@@ -18,6 +18,11 @@ from app.tables.sheet import column_widths, text_lines
     ("取消后要通过以下措施加\n强监管：\n1．第一条内\n容较长", "measures",
      "取消后要通过以下措施加强监管：\n1．第一条内容较长"),
     ("《条例》。\n2020年修订后无规定。", "basis", "《条例》。\n2020年修订后无规定。"),
+    # blank lines and indentation go; a full-width number still starts a point
+    ("监管措施：\n\n  １．抽查\u3000\n\t２、公示\n\n", "measures", "监管措施：\n１．抽查\n２、公示"),
+    # a number alone on a line is not a point because the next line starts with "."
+    ("第\n1\n.条", "basis", "第1.条"),
+    ("（ 3 ）\n细则\n（\n4）细则", "measures", "（ 3 ）细则（\n4）细则"),
 ])
 def test_cells_are_stored_as_written_meant(written, key, stored):
     assert tidy(written, key) == stored
