@@ -3,8 +3,9 @@
 The file's kind is taken from its content, not its name: clerks rename files,
 WPS saves .xls under .xlsx names, and an encrypted .xlsx is really an OLE file.
 The guards against hostile files (size, unpacked size, entity declarations,
-far-out cell references) run here, before any parser sees the file; the
-workbook itself is read by app/tables/workbook_reader.py.
+and app/tables/costly.py's one pass over the parts: far-out cell references,
+over-long text) run here, before any parser sees the file; the workbook
+itself is read by app/tables/workbook_reader.py.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from app.progress import Progress
 from app.tables.costly import check_cells, check_package
 from app.tables.errors import FileImportError
 from app.tables.grid import DEFAULT_LIMITS, Grid, Limits
-from app.tables.workbook_reader import check_sheet_xml, read_workbook
+from app.tables.workbook_reader import read_workbook
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -75,10 +76,8 @@ def _read_zip(path: Path, limits: Limits, progress: Progress | None) -> list[Gri
             names = set(zf.namelist())
             unpacked = sum(info.file_size for info in zf.infolist())
             unsafe = _declares_entities(zf)
-            if not unsafe and unpacked <= limits.max_unpacked_bytes and "xl/workbook.xml" in names:
-                formulas = check_sheet_xml(path, zf, limits)
             if not unsafe and unpacked <= limits.max_unpacked_bytes:
-                check_package(path, zf, limits)
+                formulas = check_package(path, zf, limits)
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
         raise FileImportError(path, "文件已损坏或不完整（可能是下载或复制时中断），无法打开。"
                               "请让对方重新发送。") from exc

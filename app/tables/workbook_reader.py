@@ -3,7 +3,7 @@
 Reading values and merged ranges this way is as fast as pandas' fastest
 engine and three times faster than openpyxl. Calamine builds each sheet as
 one dense block in memory, so a hostile .xlsx whose cells claim row 1,048,576
-or column XFD is refused by `check_sheet_xml` before calamine sees it.
+or column XFD is refused by app/tables/costly.py before calamine sees it.
 
 openpyxl is still used for one thing calamine does not give: the formula text
 of a formula cell that has no saved result, so the clerk is told which cell
@@ -13,51 +13,12 @@ so .ods files are not offered.
 
 from __future__ import annotations
 
-import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
 from app.progress import Progress, report
 from app.tables.errors import FileImportError
-from app.tables.grid import Grid, Limits, column_letter, column_letter_index, fill_merges
-
-# References far outside any annex table need a closer look: a row number of
-# six digits or more, a column of three letters or more.
-FAR_REF = re.compile(rb'r="(?:[A-Z]{3,}|[A-Z]*\d{6,})')
-REF = re.compile(rb'r="([A-Z]*)(\d*)')
-FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-CHUNK = 1 << 20
-
-
-def check_sheet_xml(path: Path, zf: zipfile.ZipFile, limits: Limits) -> bool:
-    """Refuse sheets that reach beyond the row and column limits; True when any has formulas."""
-    formulas = False
-    for name in zf.namelist():
-        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
-            continue
-        tail = b""
-        with zf.open(name) as part:
-            while chunk := part.read(CHUNK):
-                block = tail + chunk
-                formulas = formulas or FORMULA.search(block) is not None
-                for found in FAR_REF.finditer(block):
-                    _check_reference(path, block, found.start(), limits)
-                tail = block[-64:]
-    return formulas
-
-
-def _check_reference(path: Path, block: bytes, at: int, limits: Limits) -> None:
-    match = REF.match(block, at)
-    if match is None:
-        return
-    letters, digits = match.groups()
-    if digits and int(digits) > limits.max_rows:
-        raise FileImportError(path, f"表格用到了第{int(digits)}行，超过 {limits.max_rows} 行的上限，"
-                              "可能是异常文件。请把表格拆成几个文件再导入。")
-    if letters and column_letter_index(letters) + 1 > limits.max_columns:
-        raise FileImportError(path, f"表格用到了第{column_letter_index(letters) + 1}列，"
-                              f"超过 {limits.max_columns} 列的上限，可能是异常文件，已拒绝读取。")
+from app.tables.grid import Grid, Limits, column_letter, fill_merges
 
 
 def read_workbook(path: Path, limits: Limits, progress: Progress | None,

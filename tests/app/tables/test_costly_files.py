@@ -4,8 +4,10 @@ with a message naming the cell, and nothing written."""
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -105,3 +107,58 @@ def test_a_real_workbook_under_another_name_is_read_by_content(demo_repo, tmp_pa
     preview = preview_file(path, demo_repo)
     assert [r.name for r in preview.rows] == ["事项1", "事项2", ""]
     assert any("公式" in w.message for w in preview.warnings)
+
+
+def shared_string_cell(xl, tmp_path: Path, text: bytes) -> Path:
+    """The table with B3 holding `text` as a shared string, as Excel and WPS write text
+    (openpyxl writes inline strings)."""
+    table = rows(3)
+    table[2][1] = "PLACEHOLDER"
+    path = xl.write_xlsx(tmp_path / "shared.xlsx", table)
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    parts["xl/worksheets/sheet1.xml"] = re.sub(
+        rb'<c r="B3"([^>]*) t="inlineStr"><is><t>PLACEHOLDER</t></is></c>',
+        rb'<c r="B3"\1 t="s"><v>0</v></c>', parts["xl/worksheets/sheet1.xml"])
+    assert b'<v>0</v>' in parts["xl/worksheets/sheet1.xml"]
+    parts["xl/sharedStrings.xml"] = (
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+        b'uniqueCount="1"><si><t>' + text + b"</t></si></sst>")
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml" '
+        b'Id="rIdShared"/></Relationships>')
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    target = tmp_path / "shared-string.xlsx"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    return target
+
+
+def test_a_shared_string_longer_than_excel_allows_is_named(demo_repo, tmp_path, xl):
+    """Read first (its XML is short enough), then refused naming the cell that uses it."""
+    path = shared_string_cell(xl, tmp_path, "长".encode() * (MAX_CELL_CHARS + 1))
+    refused(demo_repo, path, "Sheet1", "单元格B3", f"{MAX_CELL_CHARS + 1} 个字符")
+    preview = preview_file(shared_string_cell(xl, tmp_path, "长".encode() * 20), demo_repo)
+    assert preview.rows[1].name == "长" * 20
+
+
+def test_a_huge_shared_string_is_refused_before_it_is_read(demo_repo, tmp_path, xl):
+    path = shared_string_cell(xl, tmp_path, b"x" * 30_000_000)
+    assert path.stat().st_size < 1_000_000
+    refused(demo_repo, path, "Sheet1", "单元格B3", "32767")
+
+
+@pytest.mark.parametrize("far", [
+    b"<c r='XFD3' t=\"inlineStr\"><is><t>x</t></is></c>",
+    b'<c\n r = "xfd3" t="inlineStr"><is><t>x</t></is></c>',
+])
+def test_far_cells_written_unusually_are_refused_too(demo_repo, tmp_path, xl, far):
+    """Calamine takes single quotes, blanks around "=" and lower-case column letters."""
+    plain = xl.write_xlsx(tmp_path / "plain.xlsx", rows(3))
+    path = xl.rewrite_member(plain, "xl/worksheets/sheet1.xml", lambda data: data.replace(
+        b"</sheetData>", b'<row r="5">' + far + b"</row></sheetData>"))
+    refused(demo_repo, path, "Sheet1", "第16384列", "异常文件")
