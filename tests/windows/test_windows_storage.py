@@ -35,14 +35,16 @@ def test_terminated_writer_leaves_all_or_none_and_no_lock(tmp_path: Path) -> Non
         print("done", flush=True)
     """)
     env = {**os.environ, "QUANZE_DATA_DIR": str(tmp_path / "child")}
-    child = subprocess.Popen([sys.executable, "-c", code], env=env, cwd=ROOT, text=True,
-                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE)
-    assert child.stdout is not None
-    assert child.stdout.readline().strip() == "writing"
-    time.sleep(0.5)
-    child.kill()  # TerminateProcess on Windows
-    child.communicate(timeout=60)
+    with subprocess.Popen([sys.executable, "-c", code], env=env, cwd=ROOT, text=True,
+                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE) as child:
+        try:
+            assert child.stdout is not None
+            assert child.stdout.readline().strip() == "writing"
+            time.sleep(0.5)
+        finally:
+            child.kill()  # TerminateProcess on Windows
+        child.communicate(timeout=60)
     with closing(sqlite3.connect(path)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         count = connection.execute("SELECT count(*) FROM items").fetchone()[0]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +20,8 @@ TOLERANCE = 1 * MM
 RED = (0.0, 1.0, 1.0, 0.0)
 CHAR = 156 / 28 * MM
 
+Printer = Callable[[Document], pdfplumber.PDF]
+
 
 def run_of(page, text: str) -> list[dict]:
     chars = page.chars
@@ -25,10 +29,15 @@ def run_of(page, text: str) -> list[dict]:
     return chars[start:start + len(text)]
 
 
-def printed(doc: Document, fonts: FontSet, tmp_path: Path) -> pdfplumber.PDF:
-    path = tmp_path / "doc.pdf"
-    write_notice(doc, fonts, path)
-    return pdfplumber.open(path)
+@pytest.fixture
+def printed(fonts: FontSet, tmp_path: Path) -> Iterator[Printer]:
+    """Prints a document and opens the PDF; every PDF opened is closed after the test."""
+    with ExitStack() as opened:
+        def print_and_open(doc: Document) -> pdfplumber.PDF:
+            path = tmp_path / "doc.pdf"
+            write_notice(doc, fonts, path)
+            return opened.enter_context(pdfplumber.open(path))
+        yield print_and_open
 
 
 @pytest.fixture
@@ -36,10 +45,9 @@ def demo(demo_documents: dict[str, Document]) -> Document:
     return replace(demo_documents[DEMO], annexes=[])
 
 
-def test_copy_number_secrecy_urgency_top_left_one_per_line(demo: Document, fonts: FontSet,
-                                                            tmp_path: Path) -> None:
+def test_copy_number_secrecy_urgency_top_left_one_per_line(demo: Document, printed: Printer) -> None:
     doc = replace(demo, copy_number="000123", secrecy="秘密★1年", urgency="特急")
-    page = printed(doc, fonts, tmp_path).pages[0]
+    page = printed(doc).pages[0]
     tops = []
     for text, _face in (("000123", None), ("秘密★1年", "Hei"), ("特急", "Hei")):
         chars = run_of(page, text)
@@ -51,10 +59,9 @@ def test_copy_number_secrecy_urgency_top_left_one_per_line(demo: Document, fonts
         [pytest.approx(225 / 22, abs=0.1)] * 2
 
 
-def test_signer_puts_the_number_left_and_the_signer_right(demo: Document, fonts: FontSet,
-                                                          tmp_path: Path) -> None:
+def test_signer_puts_the_number_left_and_the_signer_right(demo: Document, printed: Printer) -> None:
     doc = replace(demo, signer="张三")
-    page = printed(doc, fonts, tmp_path).pages[0]
+    page = printed(doc).pages[0]
     number = run_of(page, doc.number)
     assert number[0]["x0"] == pytest.approx(28 * MM + CHAR, abs=TOLERANCE)
     signer = run_of(page, "签发人：张三")
@@ -62,10 +69,9 @@ def test_signer_puts_the_number_left_and_the_signer_right(demo: Document, fonts:
     assert signer[0]["top"] == pytest.approx(number[0]["top"], abs=0.5)
 
 
-def test_joint_document_stacks_organ_marks_and_signatures(demo: Document, fonts: FontSet,
-                                                          tmp_path: Path) -> None:
+def test_joint_document_stacks_organ_marks_and_signatures(demo: Document, printed: Printer) -> None:
     doc = replace(demo, organ_mark="嘉祥县人民政府\n嘉祥县财政局", signature="嘉祥县人民政府\n嘉祥县财政局")
-    pdf = printed(doc, fonts, tmp_path)
+    pdf = printed(doc)
     first, second = run_of(pdf.pages[0], "嘉祥县人民政府"), run_of(pdf.pages[0], "嘉祥县财政局")
     assert first[0]["top"] == pytest.approx((37 + 35) * MM, abs=TOLERANCE)
     assert second[0]["top"] > first[0]["bottom"]
@@ -75,12 +81,11 @@ def test_joint_document_stacks_organ_marks_and_signatures(demo: Document, fonts:
     assert "嘉祥县人民政府" in text and "嘉祥县财政局" in text
 
 
-def test_letter_form_prints_to_the_letter_numbers(demo: Document, fonts: FontSet,
-                                                  tmp_path: Path) -> None:
+def test_letter_form_prints_to_the_letter_numbers(demo: Document, printed: Printer) -> None:
     doc = replace(demo, form=FORM_LETTER, organ_mark="嘉祥县人民政府", copy_number="000123",
                   urgency="加急", copy_to="县委办公室", printer="嘉祥县人民政府办公室",
                   print_date="2021年2月20日")
-    pdf = printed(doc, fonts, tmp_path)
+    pdf = printed(doc)
     page = pdf.pages[0]
     mark = run_of(page, "嘉祥县人民政府")
     assert mark[0]["top"] == pytest.approx(30 * MM, abs=TOLERANCE)

@@ -58,13 +58,13 @@ def test_lock_held_by_another_process_raises(tmp_path):
         print("open", flush=True)
         time.sleep(60)
     """, tmp_path / "child")
-    try:
-        assert child.stdout.readline().strip() == "open"
-        with pytest.raises(DatabaseLockedError):
-            Repository.open(path)
-    finally:
-        child.kill()
-        child.wait()
+    with child:  # closes its pipes and waits for it
+        try:
+            assert child.stdout.readline().strip() == "open"
+            with pytest.raises(DatabaseLockedError):
+                Repository.open(path)
+        finally:
+            child.kill()
     Repository.open(path).close()
 
 
@@ -86,10 +86,12 @@ def test_killed_in_the_middle_of_a_large_write_leaves_all_or_none(tmp_path):
                     print("writing", flush=True)
         print("done", flush=True)
     """, tmp_path / "child")
-    assert child.stdout.readline().strip() == "writing"
-    time.sleep(0.5)
-    child.send_signal(signal.SIGKILL)
-    child.wait()
+    with child:  # closes its pipes and waits for it
+        try:
+            assert child.stdout.readline().strip() == "writing"
+            time.sleep(0.5)
+        finally:
+            child.send_signal(signal.SIGKILL)
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -46,7 +46,8 @@ def test_encrypted_workbook(demo_repo, tmp_path, xl):
     plain = xl.write_xlsx(tmp_path / "plain.xlsx", GOOD)
     locked = tmp_path / "locked.xlsx"
     out = io.BytesIO()
-    ooxml.OOXMLFile(plain.open("rb")).encrypt("1234", out)
+    with plain.open("rb") as source:
+        ooxml.OOXMLFile(source).encrypt("1234", out)
     locked.write_bytes(out.getvalue())
     refused(demo_repo, locked, "密码")
 

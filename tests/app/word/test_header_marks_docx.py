@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,27 +19,32 @@ from tests.app.word.test_notice_docx import TOLERANCE, find, same_place
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) 未安装")
 
 
-def convert(doc: Document, folder: Path) -> Converted:
+def convert(doc: Document, folder: Path) -> Iterator[Converted]:
+    """The document as Word file, LibreOffice's PDF of it and the program's own PDF, both open
+    until the fixture ends."""
     docx = folder / "doc.docx"
     write_docx(doc, docx)
     reference = folder / "reference.pdf"
     write_notice(doc, resolve_fonts(), reference)
-    return Converted(doc, docx, pdfplumber.open(to_pdf(docx, folder)), pdfplumber.open(reference))
+    with pdfplumber.open(to_pdf(docx, folder)) as pdf, pdfplumber.open(reference) as ref:
+        yield Converted(doc, docx, pdf, ref)
 
 
 @pytest.fixture(scope="module")
-def joint(word_documents: dict[str, Document], tmp_path_factory: pytest.TempPathFactory) -> Converted:
+def joint(word_documents: dict[str, Document],
+          tmp_path_factory: pytest.TempPathFactory) -> Iterator[Converted]:
     doc = replace(word_documents[DEMO], annexes=[], organ_mark="嘉祥县人民政府\n嘉祥县财政局",
                   signature="嘉祥县人民政府\n嘉祥县财政局", copy_number="000123",
                   secrecy="秘密★1年", urgency="特急", signer="张三")
-    return convert(doc, tmp_path_factory.mktemp("joint-docx"))
+    yield from convert(doc, tmp_path_factory.mktemp("joint-docx"))
 
 
 @pytest.fixture(scope="module")
-def letter(word_documents: dict[str, Document], tmp_path_factory: pytest.TempPathFactory) -> Converted:
+def letter(word_documents: dict[str, Document],
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[Converted]:
     doc = replace(word_documents[DEMO], annexes=[], form=FORM_LETTER, number="嘉政函〔2021〕5号",
                   copy_number="000123", urgency="加急", copy_to="县委办公室")
-    return convert(doc, tmp_path_factory.mktemp("letter-docx"))
+    yield from convert(doc, tmp_path_factory.mktemp("letter-docx"))
 
 
 def test_marks_signer_and_joint_organs_where_the_pdf_has_them(joint: Converted) -> None:
