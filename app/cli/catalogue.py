@@ -17,7 +17,7 @@ from app.storage.repository import Repository
 WHEN_HELP = "日期（如 2021-02-19 或 2021年2月19日，指当天结束时）或文号（指该文件应用之后）"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "compare", help="比较两个时间点的事项清单：新增、取消、下放、承接、调整、更名、部门变更",
         description="列出两个时间点（日期或文件）之间事项清单的变化，每项注明变化类型和依据文件。"

@@ -10,7 +10,7 @@ from app.storage.errors import UserError
 from app.storage.repository import Repository
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("codes", help="事项编码：各类型的编码规则、为没有编码的事项生成编码、查重",
                        description="新增事项时按其类型的编码规则自动生成事项编码，编码不能重复。"
                                    "规则中 {类型码} 为类型简码（行政许可 XK 等），{年} 为年份，"

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from pathlib import Path
 
 from app import paths
@@ -27,7 +27,7 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
                         help="数据库文件路径（默认在用户数据文件夹中）")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("init", help="创建数据库（可载入示例数据）",
                        description="创建一个新的数据库文件。加 --demo 载入示例数据。")
     add_db_option(p)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from app.notice_import.reader import NoticePreview
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "docx", help="把文件（红头通知及附件表格）导出为可继续编辑的 Word 文档",
         description="按 GB/T 9704-2012 排版导出 .docx：版头、正文、附件说明、署名日期、附注，"
@@ -52,7 +52,7 @@ def cmd_docx(args: argparse.Namespace) -> int:
     return 0
 
 
-def register_import(sub: argparse._SubParsersAction) -> None:
+def register_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "import-document", help="从 Word（.docx）或 PDF 读入整份文件（红头、正文、附件表格）",
         description="读取一份通知的全部要素：发文机关标志、文号、标题、主送机关、正文各段、附件说明、"

@@ -21,7 +21,7 @@ from app.tables.importer import preview_all, save_into_document
 from app.tables.roundtrip import apply_returned, export_for_departments, read_returned
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("import", help="从 Excel/Word 表格导入附件",
                        description="读取 .xlsx、.xls 或 .docx 中的附件表格。"
                                    "加 --dry-run 只检查不写入；加 --document 写入该文件的附件。")

@@ -19,7 +19,7 @@ MARKS = {"repealed": LawStatus.REPEALED, "amended": LawStatus.AMENDED,
          "in-force": LawStatus.IN_FORCE}
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "laws", help="法规库：事项依据引用的法律法规，标记废止或修订，列出需核对的事项",
         description="事项的设定依据中引用的法律法规（《书名》、文号、条款）自动列入法规库。"

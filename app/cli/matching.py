@@ -11,7 +11,7 @@ from app.matching.upper_list import MatchedRow, MatchReport, match_file
 from app.storage.repository import Repository
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("match", help="上级清单与本县事项对照",
                        description="读取省、市下发的事项清单或整份通知（.xlsx、.xls、.docx、PDF，任意可识别的表格格式），"
                                    "为每一行列出最可能对应的本县事项及理由。不写入数据库。")

@@ -32,7 +32,7 @@ from app.storage.repository import Repository
 FILTER_OPTIONS = ("department", "type", "status", "search", "title")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "pdf", help="按 GB/T 9704-2012 生成 PDF（通知及附件、事项清单、责任清单、任务分工表）",
         description="把一份文件（红头通知及附件表格）、筛选出的事项清单、一个部门的责任清单或任务分工表"

@@ -17,7 +17,7 @@ from app.storage.errors import UserError
 from app.storage.repository import Repository
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "publish", help="生成公布用的权责清单（全县或一个部门），Excel 或 PDF",
         description="按正式格式（序号、事项名称、子项、事项类型、实施依据、实施主体、责任事项、追责情形、备注）"

@@ -82,7 +82,7 @@ def annex_rows(cells: list[list[str]], layout: Layout) -> list[AnnexRow]:
         values = {key: clean_cell(value) for key, value in zip(keys, line, strict=False)
                   if key in ROW_FIELDS}
         if any(values.values()):
-            rows.append(AnnexRow(**values))
+            rows.append(AnnexRow.from_fields(values))
     return rows
 
 

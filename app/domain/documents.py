@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -65,6 +66,18 @@ class AnnexRow:
 
     def field_values(self) -> dict[str, str]:
         return {key: getattr(self, key) for key in ROW_FIELDS}
+
+    @classmethod
+    def from_fields(cls, values: Mapping[str, str], *, change_kind: ChangeKind | None = None,
+                    change_level: ChangeLevel | None = None,
+                    merged_with_above: Sequence[str] = ()) -> AnnexRow:
+        """A new row from the texts of the table's fields (ROW_FIELDS) by name; a missing
+        field is empty, other names are not fields and are ignored."""
+        return cls(seq=values.get("seq", ""), department=values.get("department", ""),
+                   name=values.get("name", ""), type=values.get("type", ""),
+                   basis=values.get("basis", ""), measures=values.get("measures", ""),
+                   remarks=values.get("remarks", ""), change_kind=change_kind,
+                   change_level=change_level, merged_with_above=list(merged_with_above))
 
 
 COUNT_IN_TITLE = re.compile(r"[（(](\d+)项[）)]\s*$")

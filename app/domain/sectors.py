@@ -233,7 +233,8 @@ class Counterparts:
         """
         own = self.resolve(department)
         named = self.resolve_all(lead_sentence(measures))
-        resolved = list(dict.fromkeys(r.county_department for r in named if r.resolved))
+        resolved = list(dict.fromkeys(r.county_department for r in named
+                                      if r.county_department is not None))
         result = Responsibility(unresolved=[r for r in (own, *named) if not r.resolved and r.text])
         if own.resolved and ("县" in department or not resolved):
             result.lead = own.county_department

@@ -82,12 +82,12 @@ def parse_citations(basis: str) -> list[Citation]:
         title = re.sub(r"\s+", "", match.group(1))
         stop = titles[n + 1].start() if n + 1 < len(titles) else len(basis)
         tail = basis[match.end():stop]
-        number = NUMBER.match(tail.lstrip("（( "))
+        own_number = NUMBER.match(tail.lstrip("（( "))
         cited = found.setdefault(title, Citation(title=title))
-        if number and not cited.number:
-            cited.number = normalise_number(number.group(0))
-            offset = match.end() + tail.index(number.group(0))
-            claimed.append((offset, offset + len(number.group(0))))
+        if own_number and not cited.number:
+            cited.number = normalise_number(own_number.group(0))
+            offset = match.end() + tail.index(own_number.group(0))
+            claimed.append((offset, offset + len(own_number.group(0))))
         tail_sentence = re.split(r"[。；;\n]", tail)[0]
         for article in ARTICLE.findall(tail_sentence):
             article = article if article.startswith("第") else f"第{article}"

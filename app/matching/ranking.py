@@ -63,7 +63,7 @@ class Candidate:
         """Name evidence strong enough to act on, with nothing against it."""
         return self.by_name and self.score >= CONFIDENT and not self.conflict and self.in_use
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"item_id": self.item_id, "name": self.name, "department": self.department,
                 "score": round(self.score, 1), "why": self.why}
 
@@ -75,7 +75,7 @@ class Match:
     score: float
     confident: bool
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"item_id": self.item_id, "name": self.name, "score": round(self.score, 1),
                 "confident": self.confident}
 

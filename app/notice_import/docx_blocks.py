@@ -15,8 +15,10 @@ from pathlib import Path
 import docx
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
-from lxml.etree import XMLSyntaxError
+from docx.oxml.table import CT_Tbl
+from docx.oxml.text.paragraph import CT_P
+from docx.text.parfmt import ParagraphFormat
+from lxml.etree import XMLSyntaxError, _Element
 
 from app.notice_import.blocks import Block, Para, TableBlock
 from app.tables.docx_reader import read_table
@@ -52,28 +54,29 @@ class _Reader:
         self.default_size = _default_size(document)
         self.tables = 0
 
-    def element(self, child) -> None:
-        if child.tag == qn("w:p"):
+    def element(self, child: _Element) -> None:
+        if isinstance(child, CT_P):
             for box in _text_boxes(child):
                 for p in box.iter(qn("w:p")):
-                    self.paragraph(p)
+                    if isinstance(p, CT_P):
+                        self.paragraph(p)
             self.paragraph(child)
-        elif child.tag == qn("w:tbl"):
+        elif isinstance(child, CT_Tbl):
             self.table(child)
         elif child.tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
             for inner in content if content is not None else ():
                 self.element(inner)
 
-    def paragraph(self, p) -> None:
-        para = Paragraph(p, None)
+    def paragraph(self, p: CT_P) -> None:
         text = "".join(_run_text(r) for r in p.iter(qn("w:r"))
                        if _owner_paragraph(r) is p)
-        sizes = [float(s.get(qn("w:val"))) / 2 for s in p.iter(qn("w:sz"))
-                 if s.getparent().tag == qn("w:rPr") and _owner_paragraph(s) is p]
+        sizes = [float(half) / 2 for s in p.iter(qn("w:sz"))
+                 if _parent_tag(s) == qn("w:rPr") and _owner_paragraph(s) is p
+                 and (half := s.get(qn("w:val")))]
         colours = [c.get(qn("w:val"), "").upper() for c in p.iter(qn("w:color"))
-                   if c.getparent().tag == qn("w:rPr")]
-        fmt = para.paragraph_format
+                   if _parent_tag(c) == qn("w:rPr")]
+        fmt = ParagraphFormat(p)
         align = {"center": "center", "right": "right", "both": "justify", "distribute": "justify",
                  "end": "right"}.get(_jc(p), "left")
         indent = (fmt.left_indent.pt if fmt.left_indent else 0.0) + \
@@ -85,13 +88,14 @@ class _Reader:
             align=align, indent=indent,
             rule_below=border is not None and border.get(qn("w:val")) not in ("nil", "none")))
 
-    def table(self, tbl) -> None:
+    def table(self, tbl: CT_Tbl) -> None:
         columns = max((len(tr.tc_lst) for tr in tbl.tr_lst), default=0)
         rows = len(tbl.tr_lst)
         if columns < 3 or rows < 2:
             # A layout table (organ mark, 版记, signature block): its paragraphs.
             for p in tbl.iter(qn("w:p")):
-                self.paragraph(p)
+                if isinstance(p, CT_P):
+                    self.paragraph(p)
             return
         self.tables += 1
         grid = Grid(f"表格{self.tables}", [])
@@ -104,14 +108,14 @@ def _default_size(document: DocxDocument) -> float | None:
     return size.pt if size else None
 
 
-def _jc(p) -> str:
+def _jc(p: _Element) -> str:
     jc = p.find(f"{qn('w:pPr')}/{qn('w:jc')}")
     return jc.get(qn("w:val"), "left") if jc is not None else "left"
 
 
-def _text_boxes(p) -> list:
+def _text_boxes(p: _Element) -> list[_Element]:
     """Text boxes anchored in the paragraph; Word stores each twice (DrawingML and VML)."""
-    boxes = []
+    boxes: list[_Element] = []
     seen: set[str] = set()
     for box in p.iter(qn("w:txbxContent")):
         text = "".join(t.text or "" for t in box.iter(qn("w:t")))
@@ -121,7 +125,12 @@ def _text_boxes(p) -> list:
     return boxes
 
 
-def _owner_paragraph(element):
+def _parent_tag(element: _Element) -> object:
+    parent = element.getparent()
+    return None if parent is None else parent.tag
+
+
+def _owner_paragraph(element: _Element) -> _Element | None:
     """The paragraph an element belongs to (a text box's paragraphs are not their anchor's)."""
     node = element.getparent()
     while node is not None and node.tag != qn("w:p"):
@@ -129,8 +138,8 @@ def _owner_paragraph(element):
     return node
 
 
-def _run_text(r) -> str:
-    parts = []
+def _run_text(r: _Element) -> str:
+    parts: list[str] = []
     for child in r:
         if child.tag == qn("w:t"):
             parts.append(child.text or "")

@@ -15,10 +15,13 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
+from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.page import Page
+from pdfplumber.table import CellGroup, Table
 
 from app.notice_import.blocks import Block, Para, TableBlock
 from app.notice_import.tables import PAGE_NUMBER, annex_tables, starts_item
@@ -30,6 +33,10 @@ SCANNED = ("这是扫描得到的 PDF（每页只有图片，没有文字层）�
 MIN_CHARS_PER_PAGE = 5
 LINE_JOIN = 0.35  # of the font size: characters on one line share a baseline within this
 REPEAT_ZONE = 30 * 72 / 25.4  # running headers/footers live this close to the sheet's edge
+
+# One character as pdfplumber gives it: text, x0/x1/top/bottom, size, matrix, colours.
+Char = dict[str, Any]
+Box = tuple[float, float, float, float]
 
 
 @dataclass
@@ -43,12 +50,17 @@ class _Line:
     red: bool
 
 
+# A page as read: its lines, its tables with their tops, its height.
+_PageContent = tuple[list[_Line], list[tuple[float, Grid]], float]
+
+
 def read_pdf_blocks(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Block]:
     """Every page's paragraphs and tables, in reading order."""
     try:
         with pdfplumber.open(path) as pdf:
-            pages = [(_page_lines(page), _page_tables(page, limits), page.height)
-                     for page in pdf.pages]
+            pages: list[_PageContent] = [
+                (_page_lines(page), _page_tables(page, limits), float(page.height))
+                for page in pdf.pages]
     except PDFPasswordIncorrect as exc:
         raise FileImportError(path, "PDF 设有打开密码，请先用密码打开并另存为无密码的 PDF。") from exc
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
@@ -64,7 +76,7 @@ def read_pdf_blocks(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Block]:
     blocks: list[Block] = []
     builder = _Paragraphs()
     for number, ((_, tables, _height), lines) in enumerate(zip(pages, kept, strict=True), start=1):
-        items: list[tuple[float, object]] = [(t[0], t[1]) for t in tables]
+        items: list[tuple[float, _Line | Grid]] = [(top, grid) for top, grid in tables]
         items += [(line.top, line) for line in lines]
         items.sort(key=lambda pair: pair[0])
         builder.left, builder.right = edges[number - 1]
@@ -73,7 +85,7 @@ def read_pdf_blocks(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Block]:
                 builder.add(item, number)
             else:
                 blocks.extend(builder.flush())
-                blocks.append(TableBlock(item, number))  # type: ignore[arg-type]
+                blocks.append(TableBlock(item, number))
         blocks.extend(builder.flush_if_closed())
     blocks.extend(builder.flush())
     return blocks
@@ -88,15 +100,15 @@ def read_pdf_grids(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
 
 
 # Lines -----------------------------------------------------------------------------
-def _page_lines(page) -> list[_Line]:
+def _page_lines(page: Page) -> list[_Line]:
     tables = [t.bbox for t in page.find_tables()]
     chars = [c for c in page.chars if c.get("upright", True) and not _inside(c, tables)]
     return _lines(chars, page)
 
 
-def _lines(chars: list[dict], page) -> list[_Line]:
+def _lines(chars: list[Char], page: Page) -> list[_Line]:
     chars = sorted(chars, key=lambda c: (round(_baseline(c, page)), c["x0"]))
-    lines: list[list[dict]] = []
+    lines: list[list[Char]] = []
     for char in chars:
         base = _baseline(char, page)
         if lines and abs(_baseline(lines[-1][0], page) - base) <= LINE_JOIN * char["size"]:
@@ -107,22 +119,22 @@ def _lines(chars: list[dict], page) -> list[_Line]:
             if any(c["text"].strip() for c in cs)]
 
 
-def _baseline(char: dict, page) -> float:
-    return page.height - char["matrix"][5] if page.rotation == 0 else char["bottom"]
+def _baseline(char: Char, page: Page) -> float:
+    return float(page.height - char["matrix"][5] if page.rotation == 0 else char["bottom"])
 
 
-def _inside(char: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+def _inside(char: Char, boxes: list[Box]) -> bool:
     x = (char["x0"] + char["x1"]) / 2
     y = (char["top"] + char["bottom"]) / 2
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _line(chars: list[dict], page) -> _Line:
+def _line(chars: list[Char], page: Page) -> _Line:
     while not chars[0]["text"].strip():
         chars = chars[1:]
     while not chars[-1]["text"].strip():
         chars = chars[:-1]
-    parts = []
+    parts: list[str] = []
     for prev, char in zip([None, *chars], chars, strict=False):
         if prev is not None and char["x0"] - prev["x1"] > 0.8 * char["size"]:
             parts.append(" " * max(1, round((char["x0"] - prev["x1"]) / char["size"])))
@@ -136,15 +148,15 @@ def _is_red(colour: object) -> bool:
     if not isinstance(colour, (tuple, list)):
         return False
     if len(colour) == 3:
-        r, g, b = colour
+        r, g, b = (float(v) for v in colour)
         return r > 0.7 and g < 0.35 and b < 0.35
     if len(colour) == 4:
-        c, m, y, k = colour
+        c, m, y, k = (float(v) for v in colour)
         return c < 0.2 and m > 0.7 and y > 0.7 and k < 0.3
     return False
 
 
-def _text_edges(pages: list[tuple[list[_Line], list, float]],
+def _text_edges(pages: list[_PageContent],
                 kept: list[list[_Line]]) -> list[tuple[float, float]]:
     """The text block's left and right edges, from all pages of the same orientation.
 
@@ -164,7 +176,7 @@ def _text_edges(pages: list[tuple[list[_Line], list, float]],
     return [edges.get(round(height), fallback) for _, _, height in pages]
 
 
-def _running_lines(pages: list[tuple[list[_Line], list, float]]) -> set[tuple[str, int]]:
+def _running_lines(pages: list[_PageContent]) -> set[tuple[str, int]]:
     """Lines repeated at the same place near the top or foot of several pages."""
     seen: Counter[tuple[str, int]] = Counter()
     for lines, _, height in pages:
@@ -175,8 +187,8 @@ def _running_lines(pages: list[tuple[list[_Line], list, float]]) -> set[tuple[st
 
 
 # Tables ----------------------------------------------------------------------------
-def _page_tables(page, limits: Limits) -> list[tuple[float, Grid]]:
-    found = []
+def _page_tables(page: Page, limits: Limits) -> list[tuple[float, Grid]]:
+    found: list[tuple[float, Grid]] = []
     chars = [c for c in page.chars if c.get("upright", True)]
     for table in page.find_tables():
         grid = _grid(table, _cell_texts(table, chars, page), page.page_number, limits)
@@ -186,7 +198,7 @@ def _page_tables(page, limits: Limits) -> list[tuple[float, Grid]]:
     return found
 
 
-def _cell_texts(table, chars: list[dict], page) -> list[list[str | None]]:
+def _cell_texts(table: Table, chars: list[Char], page: Page) -> list[list[str | None]]:
     """Each cell's text; a line the column's width wrapped is joined to the one before.
 
     A break is kept where the line before stopped short of the cell's right
@@ -197,7 +209,7 @@ def _cell_texts(table, chars: list[dict], page) -> list[list[str | None]]:
               for bbox in row.cells] for row in table.rows]
     width = max((len(row) for row in cells), default=0)
     # A column's right edge for text: where its longest lines end.
-    rights = [max((line.x1 for row in cells if c < len(row) and row[c] for line in row[c]),
+    rights = [max((line.x1 for row in cells if c < len(row) for line in row[c] or ()),
                   default=0.0) for c in range(width)]
     return [[None if lines is None else _join(lines, rights[c]) for c, lines in enumerate(row)]
             for row in cells]
@@ -245,7 +257,7 @@ def _first_word(line: _Line) -> float:
     return pulled * line.size
 
 
-def _grid(table, texts: list[list[str | None]], page_number: int,
+def _grid(table: Table, texts: list[list[str | None]], page_number: int,
           limits: Limits) -> Grid:
     """Cell texts by row; a cell covered by a tall cell above reads as merged with it."""
     grid = Grid(f"第{page_number}页表格", [])
@@ -265,13 +277,13 @@ def _grid(table, texts: list[list[str | None]], page_number: int,
     return grid
 
 
-def _covered_from_above(rows, r: int, c: int) -> bool:
+def _covered_from_above(rows: list[CellGroup], r: int, c: int) -> bool:
     """The nearest real cell above in this column reaches down into row r."""
     top = rows[r].bbox[1]
     for above in range(r - 1, -1, -1):
         cell = rows[above].cells[c] if c < len(rows[above].cells) else None
         if cell is not None:
-            return cell[3] > top + 1
+            return bool(cell[3] > top + 1)
     return False
 
 

@@ -236,7 +236,7 @@ def read_faces(path: Path) -> tuple[tuple[int, frozenset[str], bool], ...]:
 
 @cache
 def _font_files(dirs: tuple[Path, ...]) -> tuple[Path, ...]:
-    found = []
+    found: list[Path] = []
     for folder in dirs:
         if folder.is_dir():
             for root, _, files in os.walk(folder):

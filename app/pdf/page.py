@@ -86,8 +86,9 @@ class PageWriter:
         self._temp = Path(name)
         # The initial font must be an embedded one: ReportLab otherwise names
         # Helvetica in every page, which pdffonts reports as not embedded.
+        # (types-reportlab types initialFontName as a number; ReportLab takes a font name.)
         self.canvas = Canvas(str(self._temp), pagesize=(PAGE_W, PAGE_H), pageCompression=1,
-                             initialFontName=fonts[SONGTI].registered_name)
+                             initialFontName=fonts[SONGTI].registered_name)  # type: ignore[arg-type]
         self.canvas.setTitle(title)
         self.canvas.setCreator("权责清单管理")
         self.page_count = 0
@@ -165,7 +166,8 @@ class PageWriter:
 
     @staticmethod
     def _ascent(font_name: str) -> float:
-        return pdfmetrics.getFont(font_name).face.ascent / 1000
+        # (types-reportlab's Font lacks the .face every ReportLab font has.)
+        return float(pdfmetrics.getFont(font_name).face.ascent) / 1000  # type: ignore[attr-defined]
 
     def width(self, text: str, style: Style) -> float:
         """Advance width of a run as drawn, char spacing and compression included."""

@@ -44,7 +44,7 @@ def _header(grid: Grid) -> tuple[int, Layout, dict[int, str]] | None:
     for r, cells in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
         for layout_id in LAYOUTS:
             layout = builtin_layout(layout_id)
-            columns = {}
+            columns: dict[int, str] = {}
             for index, value in enumerate(cells):
                 text = clean(value)
                 column = next((c for c in layout.columns if text and c.matches(text)), None)

@@ -107,7 +107,8 @@ class Auditor:
 
     def entries(self, table: str | None = None, row_id: int | None = None,
                 limit: int = 500) -> list[AuditEntry]:
-        where, params = [], []
+        where: list[str] = []
+        params: list[str | int] = []
         if table:
             where.append("table_name = ?")
             params.append(table)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -84,7 +85,7 @@ class UserLayoutStore:
             raise NotFoundError(f"没有编号为“{layout_id}”的自定义格式。")
 
     @staticmethod
-    def _layout(layout_id: str, name: str, mapping: dict) -> Layout:
+    def _layout(layout_id: str, name: str, mapping: dict[str, Any]) -> Layout:
         columns = tuple(Column(f, h, _width(f))
                         for h, f in zip(mapping["headers"], mapping["fields"], strict=True) if f)
         return Layout(layout_id, name, columns, builtin=False,

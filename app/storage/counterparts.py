@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -178,7 +179,7 @@ class CounterpartStore:
         self._index_items(changed_items)
         return len(changed_rows) + len(changed_items)
 
-    def _store(self, table: str, rows: list[tuple], memo: dict[tuple[str, str], tuple[int | None, str]]
+    def _store(self, table: str, rows: list[tuple[Any, ...]], memo: dict[tuple[str, str], tuple[int | None, str]]
                ) -> list[tuple[int, int | None, str]]:
         """Write the worked-out departments where they differ; returns (id, lead, partners) written."""
         updates = []

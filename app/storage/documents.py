@@ -57,7 +57,7 @@ class DocumentStore:
                               [number.strip()]).fetchone()
         if row is None:
             raise NotFoundError(f"没有文号为“{number}”的文件。")
-        return row[0]
+        return int(row[0])
 
     def get(self, document_id: int) -> Document:
         cursor = self.db.execute(

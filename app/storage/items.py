@@ -191,7 +191,7 @@ class ItemStore:
     def count(self, f: ItemFilter) -> int:
         keep = self._matching(f)
         if keep is None:
-            return self.db.execute("SELECT count(*) FROM items").fetchone()[0]
+            return int(self.db.execute("SELECT count(*) FROM items").fetchone()[0])
         return len(keep)
 
     def rows(self, ids: list[int]) -> list[ItemRow]:
@@ -206,7 +206,9 @@ class ItemStore:
                 if row[-1] != "[]":
                     by_id = self.counterparts.name_by_id() if by_id is None else by_id
                     partners = [by_id[i] for i in json.loads(row[-1]) if i in by_id]
-                found[row[0]] = ItemRow(*row[:-1], partners=partners)
+                item = ItemRow(*row[:-1])
+                item.partners = partners
+                found[row[0]] = item
         return [found[i] for i in ids if i in found]
 
     def iter_rows(self, ids: list[int], chunk: int = 500) -> Iterator[ItemRow]:

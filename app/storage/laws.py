@@ -64,14 +64,14 @@ def _find_law(db: Database, citation: Citation) -> int | None:
     if citation.title:
         row = db.execute("SELECT id FROM laws WHERE title = ?", [citation.title]).fetchone()
         if row:
-            return row[0]
+            return int(row[0])
     if citation.number:
         row = db.execute("SELECT id, title FROM laws WHERE number = ? ORDER BY title != ''",
                          [citation.number]).fetchone()
         if row and (not row[1] or not citation.title):
             if citation.title:
                 db.execute("UPDATE laws SET title = ? WHERE id = ?", [citation.title, row[0]])
-            return row[0]
+            return int(row[0])
     return None
 
 

@@ -157,7 +157,7 @@ def _v1_initial(db: Database) -> None:
     for statement in SCHEMA_V1.split(";"):
         if statement.strip():
             db.execute(statement)
-    db["item_types"].insert_all(
+    db.table("item_types").insert_all(
         {"name": name, "position": n} for n, name in enumerate(DEFAULT_ITEM_TYPES)
     )
 
@@ -325,7 +325,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def schema_version(db: Database) -> int:
-    return db.execute("PRAGMA user_version").fetchone()[0]
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
 def migrate(db: Database) -> list[int]:

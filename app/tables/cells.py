@@ -30,12 +30,12 @@ NEEDS_CLEANING = re.compile("[\r\n\u3000\u00a0]")
 def clean(value: object) -> str:
     """clean_cell, with fast paths for empty cells and the plain one-line strings most cells hold."""
     if value.__class__ is str:
-        if NEEDS_CLEANING.search(value) is None:  # type: ignore[arg-type]
-            return value.strip()  # type: ignore[attr-defined]
+        if NEEDS_CLEANING.search(value) is None:
+            return value.strip()
     elif value is None:
         return ""
-    elif value.__class__ is float and value.is_integer():  # type: ignore[attr-defined]
-        return str(int(value))  # type: ignore[call-overload]
+    elif value.__class__ is float and value.is_integer():
+        return str(int(value))
     return clean_cell(value)
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
-from docx.text.paragraph import Paragraph
-from lxml.etree import XMLSyntaxError
+from docx.oxml.text.paragraph import CT_P
+from lxml.etree import XMLSyntaxError, _Element
 
 from app.tables.errors import FileImportError
 from app.tables.grid import Grid, Limits
@@ -28,11 +28,11 @@ def read_docx(path: Path, limits: Limits) -> list[Grid]:
     grids: list[Grid] = []
     recent: list[str] = []
     for child in document.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            text = Paragraph(child, None).text.strip()
+        if isinstance(child, CT_P):
+            text = paragraph_text(child).strip()
             if text:
                 recent = [*recent[-2:], text]
-        elif child.tag == qn("w:tbl"):
+        elif isinstance(child, CT_Tbl):
             grid = Grid(f"表格{len(grids) + 1}", [], caption=recent)
             read_table(path, child, grid, limits)
             grids.append(grid)
@@ -54,6 +54,11 @@ def read_table(path: Path, tbl: CT_Tbl, grid: Grid, limits: Limits) -> None:
                 row.extend(above[c] if c < len(above) else None for c in range(col, col + span))
                 grid.merged_above.update((r, c) for c in range(col, col + span))
                 continue
-            text = "\n".join(Paragraph(p, None).text for p in tc.iter(qn("w:p")))
+            text = "\n".join(paragraph_text(p) for p in tc.iter(qn("w:p")))
             row.extend([text] * span)
         grid.rows.append(row)
+
+
+def paragraph_text(p: _Element) -> str:
+    """A w:p's text as Word shows it: its runs and hyperlinks, tabs and breaks included."""
+    return str(p.text) if isinstance(p, CT_P) else ""

@@ -62,7 +62,7 @@ def file_in_use(path: Path) -> UserError:
 def write_specs(specs: Sequence[tuple[str, TableSpec]], path: Path,
                 progress: Progress | None = None) -> ExportResult:
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])
     warnings: list[str] = []
     for sheet_name, spec in specs:
         ws = wb.create_sheet(sheet_name[:31])

@@ -14,6 +14,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -101,7 +102,7 @@ def _protect(ws: Worksheet, header: int, rows: int, type_col: int | None, types_
     ws.protection.formatColumns = False
     if type_col is None or not rows:
         return
-    letter = openpyxl.utils.get_column_letter(type_col)
+    letter = get_column_letter(type_col)
     dv = DataValidation(type="list", formula1=types_ref, allow_blank=True, errorStyle="warning",
                         showErrorMessage=True, errorTitle="事项类型",
                         error="请从下拉列表中选择事项类型。", promptTitle="事项类型",
@@ -114,10 +115,11 @@ def write_form(head: FormHeader, types: Sequence[str],
                sheets: Sequence[tuple[str, Layout, TableSpec]], path: Path,
                progress: Progress | None = None) -> ExportResult:
     wb = openpyxl.Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])
     for name, value in ((PROP_DOCUMENT, head.document_number or "-"),
                         (PROP_DEPARTMENT, head.department), (PROP_FORM, head.token)):
-        wb.custom_doc_props.append(StringProperty(name=name, value=value))
+        # (types-openpyxl lacks Workbook.custom_doc_props, openpyxl >= 3.1 has it.)
+        wb.custom_doc_props.append(StringProperty(name=name, value=value))  # type: ignore[attr-defined]
     editable = "”“".join(dict.fromkeys(
         c.header.replace("\n", "") for _, layout, _ in sheets for c in layout.columns
         if c.key in EDITABLE))

@@ -222,7 +222,6 @@ class RowParser:
         self._departments: dict[str, str] = {}
         self._merged_rows = {r for r, _ in grid.merged_above}
         keys = [c.key for c in match.columns.values()]
-        self._row_keys = [k for k in keys if k in ROW_FIELDS]
         self._extra_keys = [k for k in keys if k not in ROW_FIELDS]
 
     def warn(self, r: int | None, key: str, message: str) -> None:
@@ -276,7 +275,7 @@ class RowParser:
         return name
 
     def _add(self, r: int, values: dict[str, str]) -> None:
-        row = AnnexRow(**{k: values[k] for k in self._row_keys})
+        row = AnnexRow.from_fields(values)
         if row.department:
             row.department = self._department(row.department)
         if r in self._merged_rows and self.source_rows and self.source_rows[-1] == r:
@@ -356,8 +355,8 @@ def preview_grids(path: Path, grids: Sequence[Grid], repo: Repository, layout: s
 def annex_from_preview(preview: ImportPreview) -> Annex:
     """A new annex holding the previewed rows, each with the change its title and 备注 record."""
     kind, level = preview.change()
-    rows = [AnnexRow(**r.field_values(), change_kind=row_change_kind(r.remarks, kind),
-                     change_level=level, merged_with_above=list(r.merged_with_above))
+    rows = [AnnexRow.from_fields(r.field_values(), change_kind=row_change_kind(r.remarks, kind),
+                                 change_level=level, merged_with_above=r.merged_with_above)
             for r in preview.rows]
     return Annex(title=preview.title or preview.layout.name, layout=preview.base_layout,
                  rows=rows, change_kind=kind, change_level=level)
@@ -387,9 +386,9 @@ def save_into_document(repo: Repository, document_number: str,
     touched = []
     for offset, preview in enumerate(previews):
         kind, level = preview.change()
-        rows = [AnnexRow(**r.field_values(), change_kind=row_change_kind(r.remarks, kind),
-                         change_level=level,
-                         merged_with_above=list(r.merged_with_above)) for r in preview.rows]
+        rows = [AnnexRow.from_fields(r.field_values(), change_kind=row_change_kind(r.remarks, kind),
+                                     change_level=level, merged_with_above=r.merged_with_above)
+                for r in preview.rows]
         target = None if annex_number is None else annex_number + offset
         if target is not None and target < 1:
             raise UserError(f"附件序号应从 1 开始，不能是 {target}。")

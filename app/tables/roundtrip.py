@@ -275,7 +275,8 @@ def _claims(path: Path, grids: Sequence[Grid]) -> _Claims:
     claims = _Claims()
     try:
         wb = openpyxl.load_workbook(path, read_only=True)
-        props = {p.name: str(p.value) for p in wb.custom_doc_props}
+        # (types-openpyxl lacks Workbook.custom_doc_props, openpyxl >= 3.1 has it.)
+        props = {p.name: str(p.value) for p in wb.custom_doc_props}  # type: ignore[attr-defined]
         wb.close()
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
         props = {}

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Protection, Side
 from openpyxl.workbook import Workbook
+from openpyxl.worksheet.header_footer import HeaderFooterItem
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.domain.layouts import Column
@@ -99,7 +101,7 @@ def line_height(lines: int, font_pt: float = BODY_PT) -> float:
     return lines * font_pt * LINE_FACTOR + 6
 
 
-def cell_value(text: str, key: str) -> object:
+def cell_value(text: str, key: str) -> int | str:
     if key == "seq" and text.isdigit() and not text.startswith("0"):
         return int(text)
     return text
@@ -204,14 +206,16 @@ def _page_setup(ws: Worksheet, header: int, last_letter: str) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.59
     ws.page_margins.top = 0.79
     ws.page_margins.bottom = 0.79
     ws.page_margins.footer = 0.39
     ws.print_title_rows = f"{header}:{header}"
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    ws.oddFooter.center.size = 10
+    footer = HeaderFooterItem()
+    footer.center.text = "第 &P 页，共 &N 页"
+    footer.center.size = 10
+    ws.oddFooter = footer
     ws.freeze_panes = f"A{header + 1}"
     ws.print_area = f"A1:{last_letter}{max(ws.max_row, header)}"

@@ -30,10 +30,12 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tc
 from docx.section import Section
 from docx.shared import Pt, RGBColor, Twips
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from lxml.etree import _Element
 
 from app.domain.documents import Annex, Document
 from app.pdf import linebreak
@@ -503,7 +505,7 @@ class NoticeDocx:
                     _vmerge(tc, "restart")
                 self._cell(cells[n], text, FANGSONG, centred=columns[n].centred)
 
-    def _cell(self, cell, text: str, role: str, centred: bool) -> None:
+    def _cell(self, cell: _Cell, text: str, role: str, centred: bool) -> None:
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         paras = text.split("\n") if text else [""]
         first = cell.paragraphs[0]
@@ -577,8 +579,8 @@ class NoticeDocx:
     _title = ""
 
 
-def _vmerge(tc, value: str) -> None:
-    tcpr = tc.get_or_add_tcPr()
+def _vmerge(tc: CT_Tc, value: str) -> None:
+    tcpr: _Element = tc.get_or_add_tcPr()
     merge = OxmlElement("w:vMerge")
     if value == "restart":
         merge.set(qn("w:val"), "restart")
@@ -593,7 +595,7 @@ def _table_frame(table: Table, widths: Sequence[float]) -> None:
     """Fixed column widths, thin black grid, the cell padding of the PDF's tables."""
     table.autofit = False
     tbl = table._tbl
-    tblpr = tbl.tblPr
+    tblpr: _Element = tbl.tblPr
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     borders = OxmlElement("w:tblBorders")
@@ -604,9 +606,9 @@ def _table_frame(table: Table, widths: Sequence[float]) -> None:
             el.set(qn(f"w:{key}"), value)
         borders.append(el)
     margins = OxmlElement("w:tblCellMar")
-    for edge, value in (("top", PAD_Y), ("left", PAD_X), ("bottom", PAD_Y), ("right", PAD_X)):
+    for edge, pad in (("top", PAD_Y), ("left", PAD_X), ("bottom", PAD_Y), ("right", PAD_X)):
         el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:w"), str(ooxml.twips(value)))
+        el.set(qn("w:w"), str(ooxml.twips(pad)))
         el.set(qn("w:type"), "dxa")
         margins.append(el)
     width = OxmlElement("w:tblW")
@@ -632,7 +634,7 @@ def _table_frame(table: Table, widths: Sequence[float]) -> None:
 
 def _imprint_frame(table: Table, rules: bool = True) -> None:
     """Full block width, rules only across: 0.35 mm outer, 0.25 mm between (none for a 函)."""
-    tblpr = table._tbl.tblPr
+    tblpr: _Element = table._tbl.tblPr
     for tag in ("tblStyle", "tblW", "tblBorders", "tblLayout", "tblCellMar", "tblLook"):
         for old in tblpr.findall(qn(f"w:{tag}")):
             tblpr.remove(old)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.table import _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml.etree import _Element
 
 EMU_PER_PT = 12700
 WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
@@ -22,7 +24,7 @@ def twips(points: float) -> int:
     return round(points * 20)
 
 
-def set_child(parent, tag: str, **attrs: str):
+def set_child(parent: _Element, tag: str, **attrs: str) -> _Element:
     """Replace (or add) the child ``tag`` of ``parent`` with the given w: attributes."""
     for old in parent.findall(qn(tag)):
         parent.remove(old)
@@ -35,7 +37,7 @@ def set_child(parent, tag: str, **attrs: str):
 
 def run_fonts(run: Run, name: str) -> None:
     """Name the face for every script, East Asian included, so Word picks the real font."""
-    rpr = run._r.get_or_add_rPr()
+    rpr: _Element = run._r.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -55,7 +57,7 @@ _RPR_AFTER_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highli
 
 def _rpr_child(run: Run, tag: str, value: str) -> None:
     """Set a run property where the schema wants it (Word refuses a file out of order)."""
-    rpr = run._r.get_or_add_rPr()
+    rpr: _Element = run._r.get_or_add_rPr()
     for old in rpr.findall(qn(tag)):
         rpr.remove(old)
     child = OxmlElement(tag)
@@ -82,7 +84,7 @@ def no_grid(paragraph: Paragraph) -> None:
 
 def bottom_border(paragraph: Paragraph, width_pt: float, space_pt: int, color: str) -> None:
     """A rule under the paragraph, as wide as the text block (the red 版头 line)."""
-    ppr = paragraph._p.get_or_add_pPr()
+    ppr: _Element = paragraph._p.get_or_add_pPr()
     borders = set_child(ppr, "w:pBdr")
     bottom = OxmlElement("w:bottom")
     for key, value in (("val", "single"), ("sz", str(round(width_pt * 8))),
@@ -100,7 +102,7 @@ def double_border(paragraph: Paragraph, edge: str, first_pt: float, second_pt: f
     the standard's proportions only approximately (Word fixes them per style).
     """
     style = "thickThinSmallGap" if first_pt > second_pt else "thinThickSmallGap"
-    ppr = paragraph._p.get_or_add_pPr()
+    ppr: _Element = paragraph._p.get_or_add_pPr()
     borders = ppr.find(qn("w:pBdr"))
     if borders is None:
         borders = set_child(ppr, "w:pBdr")
@@ -113,7 +115,7 @@ def double_border(paragraph: Paragraph, edge: str, first_pt: float, second_pt: f
 
 
 def top_border(paragraph: Paragraph, width_pt: float) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
+    ppr: _Element = paragraph._p.get_or_add_pPr()
     borders = ppr.find(qn("w:pBdr"))
     if borders is None:
         borders = set_child(ppr, "w:pBdr")
@@ -135,8 +137,8 @@ _PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "
               "sectPr", "pPrChange")
 
 
-def _order_ppr(ppr) -> None:
-    rank = {qn(f"w:{name}"): n for n, name in enumerate(_PPR_ORDER)}
+def _order_ppr(ppr: _Element) -> None:
+    rank: dict[object, int] = {qn(f"w:{name}"): n for n, name in enumerate(_PPR_ORDER)}
     children = sorted(ppr, key=lambda c: rank.get(c.tag, len(rank)))
     for child in children:
         ppr.append(child)
@@ -152,31 +154,31 @@ def page_field(paragraph: Paragraph) -> list[Run]:
     Each field character gets a run of its own, as Word writes them, so the
     caller can give every run the number's font and size.
     """
-    runs = []
+    runs: list[Run] = []
     for kind, text in (("begin", ""), ("", " PAGE "), ("separate", ""), ("", "1"), ("end", "")):
         run = paragraph.add_run()
         if kind:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
+            _append(run._r, char)
         elif text == " PAGE ":
             instr = OxmlElement("w:instrText")
             instr.set(qn("xml:space"), "preserve")
             instr.text = text
-            run._r.append(instr)
+            _append(run._r, instr)
         else:
             run.text = text
         runs.append(run)
     return runs
 
 
-def repeat_header(row) -> None:
+def repeat_header(row: _Row) -> None:
     """The row is printed again at the top of every page the table runs onto."""
     trpr = row._tr.get_or_add_trPr()
     set_child(trpr, "w:tblHeader", val="true")
 
 
-def line_pitch(sectpr, pitch_pt: float) -> None:
+def line_pitch(sectpr: _Element, pitch_pt: float) -> None:
     """The section's line pitch without a snapping grid (see app.word.notice on why)."""
     grid = sectpr.find(qn("w:docGrid"))
     if grid is None:
@@ -187,7 +189,7 @@ def line_pitch(sectpr, pitch_pt: float) -> None:
     grid.set(qn("w:linePitch"), str(twips(pitch_pt)))
 
 
-def vertical_align(sectpr, value: str) -> None:
+def vertical_align(sectpr: _Element, value: str) -> None:
     """Where the section's text sits on its pages (bottom: the 版记 at the block's foot)."""
     grid = sectpr.find(qn("w:docGrid"))
     align = OxmlElement("w:vAlign")
@@ -267,7 +269,12 @@ def page_shape(x_pt: float | None, y_pt: float, width_pt: float, height_pt: floa
 
 
 def append_xml(paragraph: Paragraph, xml: str) -> None:
-    paragraph._p.append(parse_xml(xml))
+    _append(paragraph._p, parse_xml(xml))
+
+
+def _append(parent: _Element, child: _Element) -> None:
+    """Any child under any parent: lxml's stubs only let an element take children of its own class."""
+    parent.append(child)
 
 
 __all__ = [
