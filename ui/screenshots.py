@@ -187,7 +187,7 @@ def _checks_before_writing(window: MainWindow, work: Path) -> list[tuple[str, QW
     doc = Document(number="嘉政发〔2022〕7号", title="嘉祥县人民政府关于加强事中事后监管的通知",
                    date="2022年6月1日", annexes=[Annex(title="加强事中事后监管的事项（4项）",
                                                       layout="taken_over", rows=rows)])
-    confirm = ApplyConfirm(window.settings, plan_apply(window.repo, window.repo.save_document(doc)),
+    confirm = ApplyConfirm(window.settings, plan_apply(window.repo, window.repo.save_document(doc).id),
                            window)
     unfinished = Document(number="嘉政发〔2022〕8号", title="嘉祥县人民政府关于取消行政权力事项的通知",
                           note="")

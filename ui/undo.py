@@ -33,7 +33,7 @@ class SaveItemCommand(QUndoCommand):
 
     def redo(self) -> None:
         item = dataclasses.replace(self.new, id=self.item_id if self.old else None)
-        self.item_id = self.repo.save_item(item)
+        self.item_id = self.repo.save_item(item).id
         self.changed(self.item_id, self.old is None)
 
     def undo(self) -> None:
@@ -60,7 +60,7 @@ class DeleteItemCommand(QUndoCommand):
         self.changed(self.item_id, True)
 
     def undo(self) -> None:
-        self.item_id = self.repo.save_item(dataclasses.replace(self.item, id=None))
+        self.item_id = self.repo.save_item(dataclasses.replace(self.item, id=None)).id
         self.changed(self.item_id, True)
 
 

@@ -111,4 +111,4 @@ def save_notice(repo: Repository, preview: NoticePreview, replace: bool = False)
         raise UserError(f"文号“{doc.number}”的文件已在数据库中。要用这个文件替换它，请加 --replace"
                         "（在窗口中勾选“替换同文号文件”）。")
     doc.id = existing
-    return repo.save_document(doc)
+    return repo.save_document(doc).id

@@ -16,4 +16,4 @@ def save_responsibility(repo: Repository, rlist: ResponsibilityList) -> tuple[in
         rlist.id = earlier.id
         rlist.regimes = rlist.regimes or earlier.regimes
         rlist.accountability = rlist.accountability or earlier.accountability
-    return repo.save_responsibility_list(rlist), earlier is not None
+    return repo.save_responsibility_list(rlist).id, earlier is not None

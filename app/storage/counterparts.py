@@ -23,6 +23,7 @@ from app.domain.sectors import (
 )
 from app.domain.text import fold
 from app.storage.audit import Auditor
+from app.storage.changes import Changes
 from app.storage.departments import DepartmentStore
 from app.storage.errors import UserError
 
@@ -156,8 +157,8 @@ class CounterpartStore:
         """Department names by id; callers naming many rows' partners build it once."""
         return {d.id: d.name for d in self.departments.registry().departments if d.id is not None}
 
-    def refresh(self, everything: bool) -> int:
-        """Work out lead and partners of annex rows and items again; returns how many changed.
+    def refresh(self, everything: bool) -> Changes:
+        """Work out lead and partners of annex rows and items again; returns which changed.
 
         `everything` redoes all worked-out ones (after the sector table changed);
         otherwise only those never worked out (after a migration). The answer
@@ -177,7 +178,8 @@ class CounterpartStore:
             "WHERE items.lead_source < ?", [limit]).fetchall()
         changed_items = self._store("items", items, memo)
         self._index_items(changed_items)
-        return len(changed_rows) + len(changed_items)
+        return Changes(annex_rows=frozenset(r[0] for r in changed_rows),
+                       items=frozenset(i[0] for i in changed_items))
 
     def _store(self, table: str, rows: list[tuple[Any, ...]], memo: dict[tuple[str, str], tuple[int | None, str]]
                ) -> list[tuple[int, int | None, str]]:

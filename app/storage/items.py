@@ -231,6 +231,11 @@ class ItemStore:
         return [r[0] for r in self.db.execute(
             "SELECT id FROM items WHERE department_id = ? ORDER BY id", [department_id]).fetchall()]
 
+    def department_id(self, item_id: int) -> int | None:
+        """The item's department, to tell whether saving moves it to another one."""
+        row = self.db.execute("SELECT department_id FROM items WHERE id = ?", [item_id]).fetchone()
+        return row[0] if row else None
+
     def exists(self, item_id: int) -> bool:
         return self.db.execute("SELECT 1 FROM items WHERE id = ?", [item_id]).fetchone() is not None
 

@@ -1,7 +1,9 @@
 """The one facade the CLI and the window use to read and change data.
 
 Every public method that changes data is one user action and runs as one
-transaction, audit entries included: it all lands or none of it does.
+transaction, audit entries included: it all lands or none of it does. It
+returns what it changed (`Changes`, `Saved` with the record's id) so the
+window refreshes only that.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from app.domain.sectors import Resolution
 from app.domain.tasks import ReportBack, TaskDivision
 from app.matching.decisions import Decision
 from app.storage.audit import AuditEntry, Auditor
+from app.storage.changes import Changes, Saved
 from app.storage.codes import CodeStore
 from app.storage.column_mappings import UserLayoutStore
 from app.storage.counterparts import CounterpartStore, PendingText
@@ -99,31 +102,45 @@ class Repository:
                     problems.append(f"“{name}”不是登记的本县部门，不能作为牵头或配合部门。")
         return problems
 
-    def save_item(self, item: PowerItem) -> int:
+    def save_item(self, item: PowerItem) -> Saved:
+        """Save; a new item, or one moved to another department, changes lists and counts."""
         problems = self.validate_item(item)
         if problems:
             raise UserError("".join(problems))
+        before = None if item.id is None else self.items.department_id(item.id)
+        new_department = self.departments.registry().resolve(item.department) is None
         with self.transaction():
             department_id = self.departments.ensure(item.department)
-            return self.items.save(item, department_id)
+            item_id = self.items.save(item, department_id)
+        return Saved(id=item_id, items=frozenset([item_id]),
+                     item_set=before != department_id, departments=new_department)
 
-    def delete_item(self, item_id: int) -> None:
+    def delete_item(self, item_id: int) -> Changes:
         with self.transaction():
             self.items.delete(item_id)
+        return Changes(items=frozenset([item_id]), item_set=True)
 
     # Departments ------------------------------------------------------------
-    def save_department(self, dept: Department) -> int:
-        """Save; rows and items are worked out again only when what resolves names changed."""
+    def save_department(self, dept: Department) -> Saved:
+        """Save; rows and items are worked out again only when what resolves names changed.
+
+        The changed items are the department's own (its name shows in their rows)
+        and those whose lead or partners were worked out anew.
+        """
         before = next((d for d in self.departments.all() if d.id == dept.id), None)
+        reworked = Changes()
         with self.transaction():
             dept_id = self.departments.save(dept)
             if before is None or _resolving(before) != _resolving(dept):
-                self.counterparts.refresh(everything=True)
-        return dept_id
+                reworked = self.counterparts.refresh(everything=True)
+        own = frozenset(self.items.ids_for_department(dept_id))
+        return Saved(id=dept_id, departments=True, items=own | reworked.items,
+                     annex_rows=reworked.annex_rows)
 
-    def delete_department(self, department_id: int) -> None:
+    def delete_department(self, department_id: int) -> Changes:
         with self.transaction():
             self.departments.delete(department_id)
+        return Changes(departments=True)
 
     # Sectors and county counterparts ------------------------------------------
     def resolve_department(self, text: str) -> Resolution:
@@ -134,34 +151,36 @@ class Repository:
         """sector → county department name, as the clerk set it."""
         return self.counterparts.table()
 
-    def set_counterparts(self, table: dict[str, str]) -> int:
+    def set_counterparts(self, table: dict[str, str]) -> Changes:
         """Replace entries of the sector table ('' removes one) and work rows and items out again.
 
-        Returns how many rows and items changed their lead or partners.
+        The changes name the rows and items whose lead or partners changed.
         """
         with self.transaction():
             for sector, department in table.items():
                 self.counterparts.set_counterpart(sector, department)
-            return self.counterparts.refresh(everything=True)
+            return self.counterparts.refresh(everything=True) | Changes(departments=True)
 
     def pending_departments(self) -> list[PendingText]:
         """The 待指定 list: department texts no county department answers for yet."""
         return self.counterparts.pending()
 
-    def settle_department(self, text: str, department: str) -> int:
+    def settle_department(self, text: str, department: str) -> Changes:
         """Answer one 待指定 text once; the answer is remembered and applied everywhere."""
         with self.transaction():
             self.counterparts.settle(text, department)
-            return self.counterparts.refresh(everything=True)
+            return self.counterparts.refresh(everything=True) | Changes(departments=True)
 
     # Documents --------------------------------------------------------------
-    def save_document(self, doc: Document) -> int:
+    def save_document(self, doc: Document) -> Saved:
         with self.transaction():
-            return self.documents.save(doc)
+            return Saved(id=self.documents.save(doc), documents=True)
 
-    def delete_document(self, document_id: int) -> None:
+    def delete_document(self, document_id: int) -> Changes:
+        """Delete; the items' histories lose the events it made, so item lists are queried again."""
         with self.transaction():
             self.documents.delete(document_id)
+        return Changes(documents=True, item_set=True)
 
     def document_by_number(self, number: str) -> Document:
         return self.documents.get(self.documents.id_for_number(number))
@@ -176,29 +195,30 @@ class Repository:
             self.match_decisions.clear(list_key, row_key)
 
     # Lists ------------------------------------------------------------------
-    def save_template(self, template: MeasureTemplate) -> int:
+    def save_template(self, template: MeasureTemplate) -> Saved:
         with self.transaction():
-            return self.lists.save_template(template)
+            return Saved(id=self.lists.save_template(template), lists=True)
 
-    def delete_template(self, template_id: int) -> None:
+    def delete_template(self, template_id: int) -> Changes:
         with self.transaction():
             self.lists.delete_template(template_id)
+        return Changes(lists=True)
 
     def set_item_types(self, names: list[str]) -> None:
         with self.transaction():
             self.lists.set_item_types(names)
 
-    def save_responsibility_list(self, rlist: ResponsibilityList) -> int:
+    def save_responsibility_list(self, rlist: ResponsibilityList) -> Saved:
         with self.transaction():
-            return self.lists.save_responsibility_list(rlist)
+            return Saved(id=self.lists.save_responsibility_list(rlist), lists=True)
 
-    def save_task_division(self, division: TaskDivision) -> int:
+    def save_task_division(self, division: TaskDivision) -> Saved:
         with self.transaction():
-            return self.lists.save_task_division(division)
+            return Saved(id=self.lists.save_task_division(division), lists=True)
 
-    def save_report_back(self, report: ReportBack) -> int:
+    def save_report_back(self, report: ReportBack) -> Saved:
         with self.transaction():
-            return self.lists.save_report_back(report)
+            return Saved(id=self.lists.save_report_back(report), lists=True)
 
     # Whole file -------------------------------------------------------------
     def audit_entries(self, table: str | None = None, row_id: int | None = None,

@@ -16,7 +16,7 @@ def test_applying_updates_matched_items_through_aliases_and_records_a_timeline(d
     doc = _notice("嘉政发〔2022〕1号", "2022年3月1日", [AnnexRow(
         seq="1", department="市住建局", name="建筑节能\n认可", type="其他行政权力",
         measures="新的措施：\n1. 甲。")])
-    doc_id = demo_repo.save_document(doc)
+    doc_id = demo_repo.save_document(doc).id
     result = apply_document(demo_repo, doc_id)
     assert (result.matched, result.created) == (1, 0)
     item = demo_repo.items.get(before.id)
@@ -34,7 +34,7 @@ def test_applying_updates_matched_items_through_aliases_and_records_a_timeline(d
 def test_unmatched_rows_create_items_and_reapplying_changes_nothing(demo_repo):
     doc = _notice("嘉政发〔2022〕2号", "2022年4月1日", [AnnexRow(
         seq="1", department="县新设局", name="全新事项", type="行政许可")])
-    doc_id = demo_repo.save_document(doc)
+    doc_id = demo_repo.save_document(doc).id
     assert apply_document(demo_repo, doc_id).created == 1
     again = apply_document(demo_repo, doc_id)
     assert (again.created, again.matched, again.unchanged) == (0, 0, 1)
@@ -46,7 +46,7 @@ def test_unknown_type_is_reported(empty_repo):
     empty_repo.save_item(PowerItem(name="甲", type="行政许可", department="县某局"))
     doc = _notice("某〔2022〕1号", "2022年1月1日", [AnnexRow(
         seq="1", department="县某局", name="乙", type="行政备案")])
-    result = apply_document(empty_repo, empty_repo.save_document(doc))
+    result = apply_document(empty_repo, empty_repo.save_document(doc).id)
     assert any("行政备案" in w for w in result.warnings)
 
 
@@ -64,7 +64,7 @@ def test_an_unspecified_change_kind_changes_no_status_and_remarks_count_as_evide
         AnnexRow(seq="1", department="市住建局", name="建筑节能认可", type="其他行政权力"),
         AnnexRow(seq="2", department=other.department, name="典当业特种行业许可证核发", type="行政许可",
                  remarks="省级调整事项"),
-        AnnexRow(seq="3", department="县新设服务中心", name="全新事项", type="行政许可")]))
+        AnnexRow(seq="3", department="县新设服务中心", name="全新事项", type="行政许可")])).id
     plan = plan_apply(demo_repo, doc_id)
     assert [(r.before, r.after) for r in plan.rows] == [
         (ItemStatus.TAKEN_OVER, None), (ItemStatus(other.status), ItemStatus.ADJUSTED),

@@ -96,5 +96,5 @@ def test_code_rules_dialog_sets_a_rule_and_codes_follow_it(window, qtbot, monkey
     assert dialog.table.item(row, 2).text() == "370829-XK-0001"
     assert dialog.save()
     item_id = window.repo.save_item(PowerItem(name="公章刻制业审批", type="行政许可",
-                                              department="县公安局"))
+                                              department="县公安局")).id
     assert window.repo.items.get(item_id).code == "370829-XK-0001"

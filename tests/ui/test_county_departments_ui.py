@@ -57,7 +57,7 @@ def test_sector_table_moves_rows_to_the_chosen_county_department(window, monkeyp
 
 def test_pending_text_is_settled_once_in_the_window(window, monkeypatch):
     repo = window.repo
-    item_id = repo.save_item(PowerItem(name="测试事项", type="行政许可", department="县级有关部门"))
+    item_id = repo.save_item(PowerItem(name="测试事项", type="行政许可", department="县级有关部门")).id
     page = window.departments
     page.reload()
     assert "待指定 1" in page.tabs.tabText(1)

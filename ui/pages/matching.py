@@ -310,7 +310,7 @@ class MatchingPage(QWidget):
         assert self.report is not None
         try:
             draft = draft_notice(self.report, self.repo, number)
-            document_id = self.repo.save_document(draft.document)
+            document_id = self.repo.save_document(draft.document).id
         except Exception as exc:
             show_error(self, exc)
             return None

@@ -140,8 +140,9 @@ class CounterpartsPanel(QWidget):
         except Exception as exc:
             show_error(self, exc)
             return
+        count = len(moved.annex_rows) + len(moved.items)
         QMessageBox.information(self, "系统对口部门",
-                                f"已保存 {len(changes)} 个系统的对口部门，{moved} 个附件行和事项的牵头、配合部门随之更新。")
+                                f"已保存 {len(changes)} 个系统的对口部门，{count} 个附件行和事项的牵头、配合部门随之更新。")
         self.reload()
         self.changed.emit()
 

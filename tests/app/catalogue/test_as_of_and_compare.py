@@ -63,13 +63,13 @@ def test_a_later_document_and_hand_edits_show_with_their_reasons(demo_repo):
                          change_kind=ChangeKind.DEVOLVE, change_level=ChangeLevel.COUNTY,
                          rows=[AnnexRow(seq="1", department="市行政审批服务局",
                                         name="成品油零售经营资格审批", type="行政许可")])])
-    doc_id = demo_repo.save_document(later)
+    doc_id = demo_repo.save_document(later).id
     apply_document(demo_repo, doc_id)
     renamed = demo_repo.items.get(1)
     demo_repo.save_item(dataclasses.replace(renamed, name="对民族政策执行情况的监督检查",
                                             department="县民族宗教事务局"))
     new_id = demo_repo.save_item(PowerItem(name="农药经营许可", type="行政许可",
-                                           department="县农业农村局"))
+                                           department="县农业农村局")).id
 
     window = compare_between(demo_repo, DEMO_NOTICE, "嘉政发〔2022〕5号")
     (devolved,) = window.rows

@@ -33,15 +33,15 @@ def test_demo_items_got_codes_in_the_order_they_were_entered(demo_repo):
 
 def test_new_items_follow_the_types_rule_and_codes_stay_unique(demo_repo):
     set_rule(demo_repo, "行政许可", "370829-XK-{序号:4}")
-    first = demo_repo.save_item(PowerItem(name="公章刻制业审批", type="行政许可", department="县公安局"))
-    second = demo_repo.save_item(PowerItem(name="农药经营许可", type="行政许可", department="县农业农村局"))
+    first = demo_repo.save_item(PowerItem(name="公章刻制业审批", type="行政许可", department="县公安局")).id
+    second = demo_repo.save_item(PowerItem(name="农药经营许可", type="行政许可", department="县农业农村局")).id
     assert demo_repo.items.get(first).code == "370829-XK-0001"
     assert demo_repo.items.get(second).code == "370829-XK-0002"
     typed = demo_repo.save_item(PowerItem(name="种子生产经营许可", type="行政许可",
-                                          department="县农业农村局", code="370829-XK-0010"))
+                                          department="县农业农村局", code="370829-XK-0010")).id
     assert demo_repo.items.get(typed).code == "370829-XK-0010"
     assert demo_repo.items.get(demo_repo.save_item(PowerItem(
-        name="兽药经营许可", type="行政许可", department="县农业农村局"))).code == "370829-XK-0011"
+        name="兽药经营许可", type="行政许可", department="县农业农村局")).id).code == "370829-XK-0011"
     with pytest.raises(UserError, match="已被事项“公章刻制业审批”"):
         demo_repo.save_item(dataclasses.replace(demo_repo.items.get(second), code="370829-XK-0001"))
     assert demo_repo.items.get(second).code == "370829-XK-0002"

@@ -82,7 +82,7 @@ def build_county(path: Path) -> dict[str, int]:
         for template in templates:
             repo.save_template(MeasureTemplate(**template))
         for department, name, type_ in COUNTY_ITEMS:
-            ids[name] = repo.save_item(PowerItem(name=name, type=type_, department=department))
+            ids[name] = repo.save_item(PowerItem(name=name, type=type_, department=department)).id
     return ids
 
 

@@ -119,7 +119,7 @@ def test_a_sheet_that_is_not_there_is_named(county_repo, city_list):
 
 
 def test_a_row_with_parts_finds_each_part_the_county_lists_apart(county_repo, tmp_path):
-    ids = [county_repo.save_item(PowerItem(name=name, type="行政许可", department="县农业农村局"))
+    ids = [county_repo.save_item(PowerItem(name=name, type="行政许可", department="县农业农村局")).id
            for name in ("掺混肥登记审批", "有机肥登记审批")]
     path = write_city_list(tmp_path / "省级取消.xlsx", [
         ("省农业农村厅", "肥料登记审批——①掺混肥登记审批；②有机肥登记审批", None),

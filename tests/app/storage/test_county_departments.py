@@ -56,7 +56,8 @@ def test_settling_a_pending_sector_is_remembered_and_applied(tmp_path):
                                         sector="地方金融"))
         pending = next(p for p in repo.pending_departments() if p.sector == "地方金融")
         changed = repo.settle_department(pending.text, "县金融服务中心")
-        assert changed >= 1
+        assert changed.departments
+        assert {repo.items.get(i).name for i in changed.items} >= {"典当业特种行业许可证核发"}
         assert "地方金融" not in {p.sector for p in repo.pending_departments()}
         assert "典当业特种行业许可证核发" in names(repo, department="县金融服务中心")
     with Repository.open(path) as repo:
@@ -65,7 +66,7 @@ def test_settling_a_pending_sector_is_remembered_and_applied(tmp_path):
 
 
 def test_settling_a_text_with_no_sector(demo_repo):
-    item_id = demo_repo.save_item(_item("县级有关部门"))
+    item_id = demo_repo.save_item(_item("县级有关部门")).id
     assert demo_repo.items.get(item_id).lead == ""
     assert "县级有关部门" in {p.text for p in demo_repo.pending_departments()}
     demo_repo.settle_department("县级有关部门", "县政府办公室")
@@ -91,13 +92,15 @@ def test_changing_the_sector_table_moves_automatic_rows_but_not_the_clerks(demo_
     by_hand.lead, by_hand.partners, by_hand.lead_by_hand = "县文化和旅游局", [], True
     demo_repo.save_item(by_hand)
     changed = demo_repo.set_counterparts({"广播电视": "县融媒体中心"})
-    assert changed >= 2  # the other 广电 item and both annex rows
+    assert by_hand.id not in changed.items
+    assert {demo_repo.items.get(i).lead for i in changed.items} == {"县融媒体中心"}
     assert names(demo_repo, department="县融媒体中心") == {
         "设区的市、县级地方新闻单位的信息网络传播视听节目许可证核发和其他机构的信息网络传播视听节目许可证初审"
         "——①设区的市、县级地方新闻单位的信息网络传播视听节目许可证核发；②本行政区域内其他机构的信息网络传播视听节目许可证初审"}
     assert demo_repo.items.get(by_hand.id).lead == "县文化和旅游局"
     annex = demo_repo.document_by_number("嘉政发〔2021〕2号").annexes[3]
     assert [r.lead for r in annex.rows[1:]] == ["县融媒体中心", "县融媒体中心"]
+    assert changed.annex_rows == {r.id for r in annex.rows[1:]}
 
 
 def test_annex_rows_carry_lead_and_partners(demo_repo):
