@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QStackedWi
 
 from app.domain.documents import Document
 from app.pdf.preflight import Check, Mark, required_checks
+from app.storage.changes import EVERYTHING, Changes
 from app.storage.items import ItemFilter
 from app.storage.repository import Repository
 from ui.worker import JobProgress
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from app.word.notice import WordResult
     from ui.pages.catalogue import CataloguePage
     from ui.pages.documents import DocumentsPage
+    from ui.pages.page import Page
     from ui.pages.responsibility import ResponsibilityPage
     from ui.pages.tasks import TasksPage
     from ui.settings import Settings
@@ -44,7 +46,7 @@ class Window(Protocol):
     responsibility: ResponsibilityPage
     tasks: TasksPage
 
-    def catalogue_changed(self) -> None: ...
+    def data_changed(self, changes: Changes, origin: Page | None = None) -> None: ...
 
     def show_page(self, page: QWidget) -> None: ...
 
@@ -146,8 +148,8 @@ def print_page_list(window: Window) -> None:
 
         def draw(fonts: FontSet, progress: JobProgress) -> int:
             return printing.print_responsibility(rlist, fonts, out, progress)
-    elif page is window.tasks and window.tasks.division is not None:
-        division = window.tasks.division
+    elif page is window.tasks and window.tasks.current is not None:
+        division = window.tasks.current
         title = division.title
 
         def draw(fonts: FontSet, progress: JobProgress) -> int:
@@ -246,7 +248,7 @@ def import_workbook(window: Window) -> None:
                           open_number=open_doc.number if open_doc.id is not None else "")
     if wizard.exec():
         window.documents.reload(select_id=wizard.saved_document_id)
-        window.catalogue_changed()
+        window.data_changed(EVERYTHING, window.documents)
         window.show_page(window.documents)
         window.documents.show_imported(wizard.imported)
 
@@ -283,7 +285,7 @@ def import_notice(window: Window) -> None:
             show_error(window, exc)
             return
         window.documents.reload(select_id=document_id)
-        window.catalogue_changed()
+        window.data_changed(EVERYTHING, window.documents)
         window.show_page(window.documents)
 
     window.jobs.run("正在读取文件…", work, review)
@@ -381,7 +383,7 @@ def department_import(window: Window) -> None:
             show_error(window, exc)
             return
         QMessageBox.information(window, "导入完成", f"已采纳 {applied} 处修改，并登记了部门报送情况。")
-        window.catalogue_changed()
+        window.data_changed(EVERYTHING, window.documents)
         window.documents.reload()
         window.tasks.reload_reports()
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
-    QWidget,
 )
 
 from app import __version__, paths
 from app.domain.items import PowerItem
 from app.storage import backup
+from app.storage.changes import Changes
 from app.storage.repository import Repository
 from ui import file_actions
 from ui.errors import show_error
@@ -31,6 +31,7 @@ from ui.pages.departments import DepartmentsPage
 from ui.pages.documents import DocumentsPage
 from ui.pages.laws import LawsPage
 from ui.pages.matching import MatchingPage
+from ui.pages.page import Page
 from ui.pages.responsibility import ResponsibilityPage
 from ui.pages.tasks import TasksPage
 from ui.pages.templates import TemplatesPage
@@ -38,16 +39,12 @@ from ui.settings import LAST_DATABASE, Settings
 from ui.undo import DeleteItemCommand, SaveItemCommand
 from ui.worker import JobProgress, JobRunner
 
-PAGES = ("事项库", "文件", "部门", "责任清单", "任务分工", "监管措施模板", "上级清单对照",
-         "清单变化", "法规库")
-
 
 class MainWindow(QMainWindow):
     def __init__(self, repo: Repository, settings: Settings) -> None:
         super().__init__()
         self.repo = repo
         self.settings = settings
-        self.undo_stack = QUndoStack(self)
         self.undo_group = QUndoGroup(self)
         self.jobs = JobRunner(self)
         self.jobs.cancelled.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -63,14 +60,14 @@ class MainWindow(QMainWindow):
         self.matching = MatchingPage(repo, self.jobs)
         self.changes = ChangesPage(repo, settings)
         self.laws = LawsPage(repo, settings)
-        self.pages: list[QWidget] = [self.catalogue, self.documents, self.departments,
-                                     self.responsibility, self.tasks, self.templates,
-                                     self.matching, self.changes, self.laws]
+        self.pages: list[Page] = [self.catalogue, self.documents, self.departments,
+                                  self.responsibility, self.tasks, self.templates,
+                                  self.matching, self.changes, self.laws]
         self.stack = QStackedWidget()
         for page in self.pages:
             self.stack.addWidget(page)
         self.nav = QListWidget()
-        self.nav.addItems(list(PAGES))
+        self.nav.addItems([page.page_title for page in self.pages])
         self.nav.setMaximumWidth(160)
         self.nav.setStyleSheet("QListWidget{font-size:15px} QListWidget::item{padding:8px 6px}")
         self.nav.setCurrentRow(0)
@@ -85,14 +82,15 @@ class MainWindow(QMainWindow):
         self.catalogue.save_item.connect(self.save_item)
         self.catalogue.delete_item.connect(self.delete_item)
         self.catalogue.open_document.connect(self.open_document)
-        self.documents.catalogue_changed.connect(self.catalogue_changed)
         self.documents.show_items.connect(self.show_document_items)
         self.documents.print_requested.connect(
             lambda doc: file_actions.print_preview(self, doc))
         self.documents.export_requested.connect(
             lambda doc: file_actions.export_document(self, doc))
         self.documents.word_requested.connect(lambda doc: file_actions.export_word(self, doc))
-        self.departments.changed.connect(self.departments_changed)
+        for page in (self.documents, self.departments, self.responsibility, self.tasks,
+                     self.templates):
+            page.changed.connect(lambda changes, page=page: self.data_changed(changes, page))
         self.matching.document_created.connect(self.draft_created)
         self.changes.open_item.connect(self.show_item)
         self.laws.open_item.connect(self.show_item)
@@ -164,8 +162,9 @@ class MainWindow(QMainWindow):
                        self.delete_action, None, self.find_action):
             menu.addSeparator() if action is None else menu.addAction(action)
         menu = self.menuBar().addMenu("查看(&V)")
-        for n, name in enumerate(PAGES):
-            menu.addAction(a(name, lambda n=n: self.nav.setCurrentRow(n), f"Ctrl+{n + 1}"))
+        for n, page in enumerate(self.pages):
+            menu.addAction(a(page.page_title, lambda n=n: self.nav.setCurrentRow(n),
+                             f"Ctrl+{n + 1}"))
         menu = self.menuBar().addMenu("工具(&T)")
         menu.addAction(a("检查数据库", self.check_database))
         self.font_action = a("字体设置…", lambda: file_actions.font_settings(self), "",
@@ -194,8 +193,9 @@ class MainWindow(QMainWindow):
     def _connect_undo_group(self) -> None:
         """撤销/重做 act on the current page's history; the buttons keep their short names
         and say in the tooltip what they would undo."""
-        for stack in (self.undo_stack, self.documents.undo_stack, self.departments.undo_stack):
-            self.undo_group.addStack(stack)
+        for page in self.pages:
+            if page.undo_stack is not None:
+                self.undo_group.addStack(page.undo_stack)
         for action, verb, can, text in (
                 (self.undo_action, "撤销", self.undo_group.canUndoChanged,
                  self.undo_group.undoTextChanged),
@@ -205,71 +205,57 @@ class MainWindow(QMainWindow):
             can.connect(action.setEnabled)
             text.connect(lambda what, action=action, verb=verb: _describe(action, verb, what))
 
-    def undo_stack_for(self, page: QWidget) -> QUndoStack | None:
-        stacks = {self.catalogue: self.undo_stack, self.documents: self.documents.undo_stack,
-                  self.departments: self.departments.undo_stack}
-        return stacks.get(page)
-
     # Navigation -------------------------------------------------------------
-    def page_is_dirty(self, page: QWidget) -> bool:
-        return bool(getattr(page, "dirty", False))
+    def current_page(self) -> Page:
+        return self.pages[self.stack.currentIndex()]
 
-    def leave_page(self, page: QWidget) -> bool:
+    def leave_page(self, page: Page) -> bool:
         """Ask before leaving unsaved edits: save, discard or stay."""
-        if not self.page_is_dirty(page):
+        if not page.dirty:
             return True
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self, "尚未保存", f"“{PAGES[self.pages.index(page)]}”中的修改还没有保存。要保存吗？",
+            self, "尚未保存", f"“{page.page_title}”中的修改还没有保存。要保存吗？",
             buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
         if answer == buttons.Save:
-            return bool(page.save())  # type: ignore[attr-defined]
+            return page.save()
         if answer == buttons.Discard:
-            page.dirty = False  # type: ignore[attr-defined]
-            page.reload()  # type: ignore[attr-defined]
+            page.discard()
             return True
         return False
 
     def _page_chosen(self, row: int) -> None:
-        current = self.stack.currentWidget()
-        if current is not None and self.stack.currentIndex() != row and not self.leave_page(
-                current):
+        if self.stack.count() and self.stack.currentIndex() != row and not self.leave_page(
+                self.current_page()):
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(self.stack.currentIndex())
             self.nav.blockSignals(False)
             return
         self.stack.setCurrentIndex(row)
-        self.undo_group.setActiveStack(self.undo_stack_for(self.pages[row]))
-        on_catalogue = row == 0
+        page = self.pages[row]
+        self.undo_group.setActiveStack(page.undo_stack)
+        on_catalogue = page is self.catalogue
         self.edit_action.setEnabled(on_catalogue)
         self.delete_action.setEnabled(on_catalogue)
-        self.save_action.setEnabled(hasattr(self.pages[row], "save"))
+        self.save_action.setEnabled(page.can_save)
+        self.new_action.setEnabled(page.can_create)
 
-    def show_page(self, page: QWidget) -> None:
+    def show_page(self, page: Page) -> None:
         self.nav.setCurrentRow(self.pages.index(page))
 
     # Commands ---------------------------------------------------------------
     def new_record(self) -> None:
-        page = self.stack.currentWidget()
-        handlers = {self.catalogue: self.catalogue.new_item,
-                    self.documents: self.documents.new_document,
-                    self.departments: self.departments.new,
-                    self.templates: self.templates.new,
-                    self.tasks: self.tasks.new_division,
-                    self.responsibility: self.responsibility.new_list}
-        handlers[page]()
+        self.current_page().new_record()
 
     def save_page(self) -> None:
-        page = self.stack.currentWidget()
-        if hasattr(page, "save"):
-            page.save()
+        self.current_page().save()
 
     def delete_record(self) -> None:
-        if self.stack.currentWidget() is self.catalogue:
+        if self.current_page() is self.catalogue:
             self.catalogue.delete_current()
 
     def catalogue_edit(self) -> None:
-        if self.stack.currentWidget() is self.catalogue:
+        if self.current_page() is self.catalogue:
             self.catalogue.edit_current()
 
     def focus_search(self) -> None:
@@ -277,42 +263,35 @@ class MainWindow(QMainWindow):
         self.catalogue.focus_search()
 
     def print_current(self) -> None:
-        if self.stack.currentWidget() is self.documents:
-            self.documents._request(self.documents.print_requested)
+        if self.current_page() is self.documents:
+            self.documents.print_current()
             return
         file_actions.print_page_list(self)
 
     def save_item(self, old: PowerItem | None, new: PowerItem) -> None:
         try:
-            self.undo_stack.push(SaveItemCommand(self.repo, old, new, self.item_changed))
+            self.catalogue.undo_stack.push(SaveItemCommand(self.repo, old, new, self.item_changed))
         except Exception as exc:
             show_error(self, exc)
 
     def delete_item(self, item: PowerItem) -> None:
         try:
-            self.undo_stack.push(DeleteItemCommand(self.repo, item, self.item_changed))
+            self.catalogue.undo_stack.push(DeleteItemCommand(self.repo, item, self.item_changed))
         except Exception as exc:
             show_error(self, exc)
 
-    def item_changed(self, item_id: int, rows_changed: bool) -> None:
-        self.catalogue.item_changed(item_id, rows_changed)
-        if rows_changed:
-            self.departments.reload()
-            self.update_status()
+    def item_changed(self, changes: Changes) -> None:
+        """An item saved, deleted, or that undone: an item listed anew is shown selected."""
+        self.data_changed(changes)
+        if changes.item_set:
+            for item_id in changes.items:
+                self.catalogue.select_item(item_id)
 
-    def catalogue_changed(self) -> None:
-        """A document was applied or deleted: items, documents and departments may differ."""
-        self.catalogue.fill_choices()
-        self.catalogue.model.reload()
-        self.changes.fill_choices()
-        self.laws.reload()
-        self.departments.reload()
-        self.documents.refresh_departments()
-        self.update_status()
-
-    def departments_changed(self) -> None:
-        self.catalogue.model.reload()
-        self.documents.refresh_departments()
+    def data_changed(self, changes: Changes, origin: Page | None = None) -> None:
+        """Every page but the one that made the change updates what the change touched."""
+        for page in self.pages:
+            if page is not origin:
+                page.refresh(changes)
         self.update_status()
 
     def edit_code_rules(self) -> None:
@@ -329,26 +308,26 @@ class MainWindow(QMainWindow):
     def show_item(self, item_id: int) -> None:
         """One item in the catalogue, every filter cleared so it is surely listed."""
         self.show_page(self.catalogue)
-        if self.stack.currentWidget() is self.catalogue:
+        if self.current_page() is self.catalogue:
             self.catalogue.clear_filter()
             self.catalogue.select_item(item_id)
 
     def show_document_items(self, number: str) -> None:
         """The catalogue filtered to the items a document touched (after applying it)."""
         self.show_page(self.catalogue)
-        if self.stack.currentWidget() is self.catalogue:
+        if self.current_page() is self.catalogue:
             self.catalogue.show_document_items(number)
 
     def draft_created(self, document_id: int) -> None:
         """A notice drafted from an upper-level list: show it, say what went in."""
-        self.documents.reload()
+        self.data_changed(Changes(documents=True), self.matching)
         self.open_document(document_id)
         self.statusBar().showMessage(self.matching.last_draft, 15000)
 
     def open_document(self, document_id: int, annex: int = 0, seq: str = "") -> None:
         """A document from the detail pane: at the annex and row that touched the item."""
         self.show_page(self.documents)
-        if self.stack.currentWidget() is self.documents:
+        if self.current_page() is self.documents:
             self.documents.open_document(document_id)
             if annex and self.documents.editor.document.id == document_id:
                 self.documents.editor.show_annex_row(annex - 1, seq)
@@ -402,7 +381,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         for page in self.pages:
-            if self.page_is_dirty(page):
+            if page.dirty:
                 self.show_page(page)
                 if not self.leave_page(page):
                     event.ignore()

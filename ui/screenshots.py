@@ -291,7 +291,7 @@ def take(folder: Path, db_path: Path) -> list[Path]:
     _settle(app)
     shots.append(_save(window, folder, "4-附件"))
 
-    window.documents.new_document()
+    window.documents.new_record()
     editor.tabs.setCurrentIndex(2)
     editor.annexes.add_annex()
     editor.annexes.paste_text(PASTED)

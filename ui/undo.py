@@ -16,14 +16,15 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QWidget
 
 from app.domain.items import PowerItem
+from app.storage.changes import Changes
 from app.storage.repository import Repository
 
 
 class SaveItemCommand(QUndoCommand):
-    """Saving an item (new or changed); `changed` is told which item ids to refresh."""
+    """Saving an item (new or changed); `changed` is told what each step changed."""
 
     def __init__(self, repo: Repository, old: PowerItem | None, new: PowerItem,
-                 changed: Callable[[int, bool], None]) -> None:
+                 changed: Callable[[Changes], None]) -> None:
         super().__init__(f"修改事项“{new.name}”" if old else f"新增事项“{new.name}”")
         self.repo = repo
         self.old = old
@@ -33,21 +34,21 @@ class SaveItemCommand(QUndoCommand):
 
     def redo(self) -> None:
         item = dataclasses.replace(self.new, id=self.item_id if self.old else None)
-        self.item_id = self.repo.save_item(item).id
-        self.changed(self.item_id, self.old is None)
+        saved = self.repo.save_item(item)
+        self.item_id = saved.id
+        self.changed(saved)
 
     def undo(self) -> None:
         assert self.item_id is not None
         if self.old is None:
-            self.repo.delete_item(self.item_id)
+            self.changed(self.repo.delete_item(self.item_id))
         else:
-            self.repo.save_item(dataclasses.replace(self.old, id=self.item_id))
-        self.changed(self.item_id, self.old is None)
+            self.changed(self.repo.save_item(dataclasses.replace(self.old, id=self.item_id)))
 
 
 class DeleteItemCommand(QUndoCommand):
     def __init__(self, repo: Repository, item: PowerItem,
-                 changed: Callable[[int, bool], None]) -> None:
+                 changed: Callable[[Changes], None]) -> None:
         super().__init__(f"删除事项“{item.name}”")
         self.repo = repo
         self.item = item
@@ -56,12 +57,12 @@ class DeleteItemCommand(QUndoCommand):
 
     def redo(self) -> None:
         assert self.item_id is not None
-        self.repo.delete_item(self.item_id)
-        self.changed(self.item_id, True)
+        self.changed(self.repo.delete_item(self.item_id))
 
     def undo(self) -> None:
-        self.item_id = self.repo.save_item(dataclasses.replace(self.item, id=None)).id
-        self.changed(self.item_id, True)
+        saved = self.repo.save_item(dataclasses.replace(self.item, id=None))
+        self.item_id = saved.id
+        self.changed(saved)
 
 
 class SnapshotCommand(QUndoCommand):

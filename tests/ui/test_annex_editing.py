@@ -25,12 +25,12 @@ def test_ctrl_v_pastes_excel_rows_and_names_the_department_through_its_alias(
         window, qtbot, on_modal):
     repo = window.repo
     police = repo.departments.registry().resolve("县级公安部门")
-    repo.save_department(Department(name=police.name, level=Level(police.level),
-                                    aliases=[*police.aliases, "嘉祥县公安局"], id=police.id))
-    window.departments_changed()
+    window.data_changed(repo.save_department(Department(
+        name=police.name, level=Level(police.level), aliases=[*police.aliases, "嘉祥县公安局"],
+        id=police.id)))
     page = window.documents
     window.show_page(page)
-    page.new_document()
+    page.new_record()
     editor = page.editor
     editor.edits["number"].setText("嘉政发〔2022〕9号")
     editor.tabs.setCurrentIndex(2)

@@ -28,7 +28,7 @@ def test_an_unspecified_change_kind_changes_no_status_and_the_clerk_confirms_fir
     assert (_status(repo, TAKEN_OVER), _status(repo, "典当业特种行业许可证核发")) == ("承接", "取消")
     page = window.documents
     window.show_page(page)
-    page.new_document()
+    page.new_record()
     editor = page.editor
     type_text(editor.edits["number"], "嘉政发〔2022〕7号")
     type_text(editor.edits["date"], "2022年6月1日")
@@ -79,7 +79,7 @@ def test_cancelling_the_confirmation_writes_nothing(window, on_modal, type_text)
     repo = window.repo
     page = window.documents
     window.show_page(page)
-    page.new_document()
+    page.new_record()
     type_text(page.editor.edits["number"], "嘉政发〔2022〕8号")
     type_text(page.editor.edits["date"], "2022年6月1日")
     page.editor.annexes.add_annex()

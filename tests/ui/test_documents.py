@@ -16,7 +16,7 @@ def test_new_document_with_a_pasted_annex_is_saved_and_applied(window, qtbot, on
                                                                type_text):
     page = window.documents
     window.show_page(page)
-    page.new_document()
+    page.new_record()
     editor = page.editor
     type_text(editor.edits["number"], "嘉政发〔2022〕1号")
     type_text(editor.edits["title"], "嘉祥县人民政府关于2022年第一批削减县级行政权力事项的通知")

@@ -26,7 +26,7 @@ def _background(model, row: int, key: str) -> str | None:
 def test_a_pasted_block_with_bad_cells_is_flagged_and_can_be_taken_back(window, qtbot):
     page = window.documents
     window.show_page(page)
-    page.new_document()
+    page.new_record()
     editor = page.editor
     editor.tabs.setCurrentIndex(2)
     annexes = editor.annexes

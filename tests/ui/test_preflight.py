@@ -18,7 +18,7 @@ def test_an_incomplete_notice_fails_the_pre_print_check(window, qtbot, tmp_path,
                                                         on_modal, type_text):
     page = window.documents
     window.show_page(page)
-    page.new_document()
+    page.new_record()
     editor = page.editor
     type_text(editor.edits["number"], "嘉政发〔2022〕4号")
     type_text(editor.edits["title"], "嘉祥县人民政府关于取消行政权力事项的通知")

@@ -16,7 +16,7 @@ def test_new_list_edited_saved_and_read_back(window, qtbot, type_text) -> None:
     page = window.responsibility
     window.nav.setCurrentRow(window.pages.index(page))
     assert window.stack.currentWidget() is page
-    demo_department = page.lists[0].department
+    demo_department = page.records[0].department
     qtbot.mouseClick(_button(page, "新增责任清单"), Qt.MouseButton.LeftButton)
     page.department.clear()
     type_text(page.department, "嘉祥县市场监督管理局")
@@ -34,10 +34,10 @@ def test_new_list_edited_saved_and_read_back(window, qtbot, type_text) -> None:
     assert page.choice.count() == 2
     assert page.choice.currentText() == "嘉祥县市场监督管理局（2021）"
 
-    page.choice.setCurrentIndex(next(n for n, r in enumerate(page.lists)
+    page.choice.setCurrentIndex(next(n for n, r in enumerate(page.records)
                                      if r.department == demo_department))
     assert page.department.text() == demo_department
-    page.choice.setCurrentIndex(next(n for n, r in enumerate(page.lists)
+    page.choice.setCurrentIndex(next(n for n, r in enumerate(page.records)
                                      if r.department == "嘉祥县市场监督管理局"))
     assert page.models["duties"].records[0].tasks == ["①组织抽检", "②查处违法行为"]
 
@@ -54,7 +54,7 @@ def test_new_list_edited_saved_and_read_back(window, qtbot, type_text) -> None:
 def test_edit_of_an_existing_duty_is_saved(window, qtbot) -> None:
     page = window.responsibility
     window.nav.setCurrentRow(window.pages.index(page))
-    before = page.lists[0]
+    before = page.records[0]
     before_id, before_duties = before.id, [d.duty for d in before.duties]
     duties = page.models["duties"]
     column = next(n for n, f in enumerate(duties.fields) if f.key == "duty")

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.gui
 def test_square_brackets_in_the_number_become_hexagonal_as_typed(window, qtbot):
     page = window.documents
     window.show_page(page)
-    page.new_document()
+    page.new_record()
     number = page.editor.edits["number"]
     number.setFocus()
     qtbot.keyClicks(number, "JZF[2022]2")
@@ -26,7 +26,7 @@ def test_square_brackets_in_the_number_become_hexagonal_as_typed(window, qtbot):
 def test_a_number_saved_earlier_with_brackets_is_fixed_in_one_click_and_on_save(window):
     page = window.documents
     window.show_page(page)
-    page.new_document()
+    page.new_record()
     editor = page.editor
     editor.edits["number"].setText("嘉政发【2022】2号")
     editor.edits["title"].setText("测试通知")
@@ -46,7 +46,7 @@ def test_a_number_saved_earlier_with_brackets_is_fixed_in_one_click_and_on_save(
 def test_saving_without_a_date_is_pointed_out(window, type_text):
     page = window.documents
     window.show_page(page)
-    page.new_document()
+    page.new_record()
     type_text(page.editor.edits["number"], "嘉政发〔2022〕5号")
     assert page.save()
     assert page.save_note.isVisible()
@@ -61,7 +61,7 @@ def test_deleting_a_department_in_use_lists_its_items_first(window, qtbot, on_mo
     window.show_page(page)
     repo = window.repo
     police = repo.departments.registry().resolve("县级公安部门")
-    row = next(n for n, d in enumerate(page.departments) if d.id == police.id)
+    row = next(n for n, d in enumerate(page.records) if d.id == police.id)
     page.table.selectRow(row)
     seen: list[str] = []
 

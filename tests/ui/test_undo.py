@@ -114,7 +114,7 @@ def test_department_name_level_aliases_undo(window, qtbot, type_text):
     assert window.undo_action.toolTip() == "撤销：修改别名"
     for _ in range(3):
         qtbot.keyClick(page.name, Qt.Key.Key_Z, CTRL)
-    assert page.edited_department() == dept
+    assert page.edited_record() == dept
     assert not page.dirty
     window.redo_action.trigger()
     assert page.name.text() == dept.name + "（新）"

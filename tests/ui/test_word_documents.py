@@ -34,7 +34,7 @@ def test_export_word_writes_the_open_notice(window, qtbot, tmp_path, monkeypatch
 def test_editor_keeps_the_other_header_elements(window, qtbot) -> None:
     page = window.documents
     window.show_page(page)
-    page.new_document()
+    page.new_record()
     editor = page.editor
     values = {"number": "嘉政函〔2022〕3号", "title": "嘉祥县人民政府关于商请支持的函",
               "organ_mark": "嘉祥县人民政府；嘉祥县财政局", "signature": "嘉祥县人民政府；嘉祥县财政局",

@@ -8,6 +8,7 @@ build 100,000 Python objects.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Collection
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -64,15 +65,18 @@ class ItemTableModel(QAbstractTableModel):
         self._cache.clear()
         self.endResetModel()
 
-    def refresh_items(self, ids: list[int]) -> None:
-        """Only these rows changed: drop them from the cache and repaint them."""
+    def refresh_items(self, ids: Collection[int]) -> None:
+        """Only these rows changed: drop them from the cache and repaint them.
+
+        One signal spans the changed rows: a renamed department may touch thousands,
+        and the view repaints only the rows on screen anyway.
+        """
         for item_id in ids:
             self._cache.pop(item_id, None)
-        positions = {item_id: n for n, item_id in enumerate(self._ids)}
-        for item_id in ids:
-            row = positions.get(item_id)
-            if row is not None:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        rows = [n for n, item_id in enumerate(self._ids) if item_id in ids]
+        if rows:
+            self.dataChanged.emit(self.index(rows[0], 0),
+                                  self.index(rows[-1], len(COLUMNS) - 1))
 
     def item_id(self, row: int) -> int:
         return self._ids[row]

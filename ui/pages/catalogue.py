@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -24,12 +24,14 @@ from app.catalogue.service import resolve_cutoff, states_as_of
 from app.catalogue.timeline import ItemState
 from app.domain.items import ItemStatus, PowerItem
 from app.laws.registry import FLAG_CHOICES
+from app.storage.changes import Changes
 from app.storage.errors import UserError
 from app.storage.items import ItemFilter
 from app.storage.repository import Repository
 from ui.dialogs.item_editor import ItemEditor, department_combo
 from ui.dialogs.item_view import ItemView
 from ui.models.catalogue import COLUMNS, ItemTableModel
+from ui.pages.page import Page
 from ui.settings import HIDDEN_COLUMNS, Settings
 from ui.widgets.item_detail import ItemDetail
 
@@ -37,7 +39,9 @@ DEBOUNCE_MS = 250
 ALL = "全部"
 
 
-class CataloguePage(QWidget):
+class CataloguePage(Page):
+    page_title = "事项库"
+    can_create = True
     open_document = Signal(int, int, str)
     save_item = Signal(object, object)  # old item or None, new item
     delete_item = Signal(object)
@@ -47,6 +51,7 @@ class CataloguePage(QWidget):
         super().__init__(parent)
         self.repo = repo
         self.settings = settings
+        self.undo_stack = QUndoStack(self)
         self.model = ItemTableModel(repo)
 
         self.search = QLineEdit()
@@ -303,19 +308,26 @@ class CataloguePage(QWidget):
             return
         self.detail.show_item(self.repo.items.get(item_id), self.repo.items.timeline(item_id))
 
-    def item_changed(self, item_id: int, rows_changed: bool) -> None:
-        """Called after a save or undo: refresh what that change touched, nothing more."""
-        if rows_changed:
+    def refresh(self, changes: Changes) -> None:
+        """Query the list again only when which items it holds, or their order, may differ;
+        otherwise read back just the changed rows. The selected item stays selected."""
+        if changes.documents:
+            self.fill_choices()
+        by_department = bool(self.model.filter.department) or self.model.order_by in (
+            "department", "lead")
+        selected = self.current_id()
+        if changes.item_set or (changes.departments and by_department):
             self.model.reload()
-        else:
-            self.model.refresh_items([item_id])
-        if self.current_id() == item_id or rows_changed:
-            self.select_item(item_id)
-            self.show_detail()
+            if selected is not None:
+                self.select_item(selected)
+        elif changes.items:
+            self.model.refresh_items(changes.items)
+            if selected in changes.items:
+                self.show_detail()
         self._update_count()
 
     # Editing ----------------------------------------------------------------
-    def new_item(self) -> None:
+    def new_record(self) -> None:
         types = self.repo.lists.item_types()
         item = PowerItem(name="", type=types[0] if types else "",
                          department=self.department.currentText().strip())

@@ -30,15 +30,18 @@ from app.catalogue.compare import Comparison
 from app.catalogue.service import compare_between, draft_notice
 from app.catalogue.timeline import chinese_date
 from app.pdf.fonts import resolve_fonts
+from app.storage.changes import Changes
 from app.storage.repository import Repository
 from ui.errors import show_error
+from ui.pages.page import Page
 from ui.settings import Settings
 
 HEADERS = ("变化类型", "实施部门", "事项名称", "事项类型", "变化前", "变化后", "日期", "依据文件")
 WHEN_TIP = "日期（如 2021-02-19 或 2021年2月19日，指当天结束时）或文号（指该文件应用之后）"
 
 
-class ChangesPage(QWidget):
+class ChangesPage(Page):
+    page_title = "清单变化"
     open_item = Signal(int)
 
     def __init__(self, repo: Repository, settings: Settings,
@@ -90,6 +93,11 @@ class ChangesPage(QWidget):
         combo.setToolTip(WHEN_TIP)
         combo.setMinimumWidth(200)
         return combo
+
+    def refresh(self, changes: Changes) -> None:
+        """The time points offered are the documents'."""
+        if changes.documents:
+            self.fill_choices()
 
     def fill_choices(self) -> None:
         numbers = [s.number for s in self.repo.documents.summaries()]

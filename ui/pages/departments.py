@@ -7,7 +7,7 @@ The second tab holds the sector → county department table and the 待指定 li
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,21 +30,21 @@ from PySide6.QtWidgets import (
 
 from app.domain.departments import Department, Level
 from app.domain.sectors import SECTOR_NAMES
+from app.storage.changes import Changes, Saved
 from app.storage.repository import Repository
-from ui.dialogs.base import confirm_discard
 from ui.errors import show_error
+from ui.pages.record_page import RecordPage
 from ui.undo import SnapshotCommand, UndoKeysToWindow
 from ui.widgets.counterparts import CounterpartsPanel
 
 
-class DepartmentsPage(QWidget):
-    changed = Signal()
+class DepartmentsPage(RecordPage[Department]):
+    page_title = "部门"
+    what = "部门的修改"
+    opens_first = False
 
     def __init__(self, repo: Repository, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.repo = repo
-        self.current: Department | None = None
-        self.dirty = False
+        super().__init__(repo, parent)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(200)
 
@@ -57,7 +57,7 @@ class DepartmentsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._selected)
+        self.use_chooser(self.table)
 
         self.name = QLineEdit()
         self.level = QComboBox()
@@ -85,7 +85,7 @@ class DepartmentsPage(QWidget):
         buttons.addWidget(self.delete_button)
         buttons.addStretch()
         self.save_button.clicked.connect(self.save)
-        self.new_button.clicked.connect(self.new)
+        self.new_button.clicked.connect(self.new_record)
         self.delete_button.clicked.connect(self.delete)
         self.name.textChanged.connect(lambda: self._edited("name", "修改部门名称"))
         self.level.currentTextChanged.connect(lambda: self._edited("", "修改层级"))
@@ -117,12 +117,14 @@ class DepartmentsPage(QWidget):
         layout.addWidget(self.tabs)
         self.reload()
 
-    def reload(self) -> None:
+    def load(self) -> list[Department]:
+        return self.repo.departments.all()
+
+    def fill(self, records: list[Department]) -> None:
+        """The registry with each department's item count, and the sector table beside it."""
         counts = self.repo.items.count_by_department()
-        self.departments = self.repo.departments.all()
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(self.departments))
-        for row, dept in enumerate(self.departments):
+        self.table.setRowCount(len(records))
+        for row, dept in enumerate(records):
             values = (dept.name, str(dept.level), dept.sector, "、".join(dept.aliases),
                       str(counts.get(dept.id, 0)))
             for column, value in enumerate(values):
@@ -131,26 +133,21 @@ class DepartmentsPage(QWidget):
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, cell)
-        self.table.blockSignals(False)
         self.table.resizeRowsToContents()
         self.counterparts.reload()
         pending = len(self.counterparts.pending)
         self.tabs.setTabText(1, f"系统对口部门（待指定 {pending}）" if pending else "系统对口部门")
 
-    def _counterparts_changed(self) -> None:
-        self.reload()
-        self.changed.emit()
+    def refresh(self, changes: Changes) -> None:
+        """Item counts follow added, removed and moved items; names follow the registry."""
+        if changes.item_set or changes.departments:
+            self.refill()
 
-    def _selected(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return
-        if self.dirty and not confirm_discard(self, "部门的修改"):
-            return
-        self.show_department(self.departments[rows[0].row()])
+    def _counterparts_changed(self, changes: Changes) -> None:
+        self.refill()
+        self.changed.emit(changes)
 
-    def show_department(self, dept: Department) -> None:
-        self.current = dept
+    def show_record(self, dept: Department) -> None:
         self._show_fields((dept.name, str(dept.level), dept.sector, "\n".join(dept.aliases)))
         self._reset_history()
         used = 0
@@ -191,33 +188,20 @@ class DepartmentsPage(QWidget):
         self._state = state
         self.dirty = state != self._saved_state
 
-    def new(self) -> None:
-        if self.dirty and not confirm_discard(self, "部门的修改"):
-            return
-        self.table.clearSelection()
-        self.show_department(Department(name=""))
+    def blank(self) -> Department:
+        return Department(name="")
+
+    def started_new(self) -> None:
         self.name.setFocus()
 
-    def edited_department(self) -> Department:
+    def write(self, record: Department) -> Saved:
+        return self.repo.save_department(record)
+
+    def edited_record(self) -> Department:
         base = self.current or Department(name="")
         aliases = [a.strip() for a in self.aliases.toPlainText().splitlines() if a.strip()]
         return Department(name=self.name.text().strip(), level=Level(self.level.currentText()),
                           aliases=aliases, id=base.id, sector=self.sector.currentText().strip())
-
-    def save(self) -> bool:
-        dept = self.edited_department()
-        try:
-            self.repo.save_department(dept)
-        except Exception as exc:
-            show_error(self, exc)
-            return False
-        self.current = dept
-        self._reset_history()
-        self.reload()
-        row = next(n for n, d in enumerate(self.departments) if d.id == dept.id)
-        self.table.selectRow(row)
-        self.changed.emit()
-        return True
 
     def _cannot_delete(self, names: list[str]) -> None:
         """Which items still name the department: they must move before it can go."""
@@ -248,11 +232,8 @@ class DepartmentsPage(QWidget):
         if box.clickedButton() is not delete:
             return
         try:
-            self.repo.delete_department(self.current.id)
+            changes = self.repo.delete_department(self.current.id)
         except Exception as exc:
             show_error(self, exc)
             return
-        self.current = None
-        self.dirty = False
-        self.reload()
-        self.changed.emit()
+        self.deleted(changes)

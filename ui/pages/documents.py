@@ -20,17 +20,22 @@ from PySide6.QtWidgets import (
 
 from app.apply import ApplyResult, apply_plan, plan_apply
 from app.domain.documents import Annex, Document, fix_number_brackets, parse_date
+from app.storage.changes import EVERYTHING, Changes
 from app.storage.repository import Repository
 from ui.dialogs.apply_confirm import ApplyConfirm
 from ui.dialogs.base import confirm_discard
 from ui.errors import show_error
+from ui.pages.page import Page
 from ui.settings import Settings
 from ui.widgets.document_editor import DocumentEditor
 from ui.widgets.spaced_lines import SpacedLines
 
 
-class DocumentsPage(QWidget):
-    catalogue_changed = Signal()
+class DocumentsPage(Page):
+    page_title = "文件"
+    can_save = True
+    can_create = True
+    changed = Signal(object)  # Changes: what saving, applying or deleting here changed
     show_items = Signal(str)  # a document number: show the items it touched
     print_requested = Signal(object)
     export_requested = Signal(object)
@@ -56,7 +61,7 @@ class DocumentsPage(QWidget):
         copy_button = QPushButton("复制为新文件")
         copy_button.setToolTip("以所选文件为底稿新建（如下一年度的通知），附件表格留空")
         delete_button = QPushButton("删除文件")
-        new_button.clicked.connect(self.new_document)
+        new_button.clicked.connect(lambda: self.new_record())
         copy_button.clicked.connect(self.copy_document)
         delete_button.clicked.connect(self.delete_document)
         left_buttons = QHBoxLayout()
@@ -75,7 +80,7 @@ class DocumentsPage(QWidget):
         self.heading.setWordWrap(True)
         actions = QHBoxLayout()
         for label, slot in (("保存（Ctrl+S）", self.save), ("应用到事项库", self.apply),
-                            ("打印预览", lambda: self._request(self.print_requested)),
+                            ("打印预览", self.print_current),
                             ("导出 Excel", lambda: self._request(self.export_requested)),
                             ("导出 Word", lambda: self._request(self.word_requested))):
             button = QPushButton(label)
@@ -121,8 +126,19 @@ class DocumentsPage(QWidget):
         self.editor.annexes.rows.set_registry(self.repo.departments.registry(),
                                               self.repo.counterparts.counterparts())
 
-    def reload(self, select_id: int | None = None) -> None:
-        self.refresh_departments()
+    def refresh(self, changes: Changes) -> None:
+        """Another page or an import changed the file: the editor and its edits stay."""
+        if changes.departments:
+            self.refresh_departments()
+        if changes.documents:
+            self._list_documents()
+            shown = self.editor.document.id
+            self._shown_row = next((n for n, s in enumerate(self.summaries) if s.id == shown), -1)
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(self._shown_row)
+            self.list.blockSignals(False)
+
+    def _list_documents(self) -> None:
         self.summaries = self.repo.documents.summaries()
         self.list.blockSignals(True)
         self.list.clear()
@@ -133,6 +149,10 @@ class DocumentsPage(QWidget):
             item.setToolTip(f"{s.number}\n{s.title}")
             self.list.addItem(item)
         self.list.blockSignals(False)
+
+    def reload(self, select_id: int | None = None) -> None:
+        self.refresh_departments()
+        self._list_documents()
         row = next((n for n, s in enumerate(self.summaries) if s.id == select_id), 0)
         if self.summaries:
             self._shown_row = -1
@@ -163,7 +183,7 @@ class DocumentsPage(QWidget):
         mark = "（未保存）" if self.editor.dirty else ""
         self.heading.setText(f"{doc.number or '新文件'}　{doc.title}{mark}")
 
-    def new_document(self, template: Document | None = None) -> None:
+    def new_record(self, template: Document | None = None) -> None:
         if self.editor.dirty and not confirm_discard(self, "文件的修改"):
             return
         self.list.clearSelection()
@@ -184,7 +204,7 @@ class DocumentsPage(QWidget):
             annex.id = None
             annex.rows = []
             annex.title = annex.base_title()
-        self.new_document(source)
+        self.new_record(source)
 
     def save(self) -> bool:
         """Save; a 文号 with [] or 【】 is saved with 〔〕, and an empty 成文日期 is pointed out."""
@@ -193,14 +213,19 @@ class DocumentsPage(QWidget):
             self.editor.fix_number()
         doc = self.editor.edited_document()
         try:
-            self.repo.save_document(doc)
+            saved = self.repo.save_document(doc)
         except Exception as exc:
             show_error(self, exc)
             return False
         self.editor.dirty = False
-        self.reload(select_id=doc.id)
+        self.reload(select_id=saved.id)
         self._saved_note(doc, fixed=fix_number_brackets(number) != number)
+        self.changed.emit(saved)
         return True
+
+    def discard(self) -> None:
+        self.editor.dirty = False
+        self.reload(select_id=self.editor.document.id)
 
     def show_imported(self, annexes: list[Annex]) -> None:
         """After the import wizard: the 附件 tab at the first imported annex, and what came in."""
@@ -248,7 +273,7 @@ class DocumentsPage(QWidget):
         except Exception as exc:
             show_error(self, exc)
             return
-        self.catalogue_changed.emit()
+        self.changed.emit(EVERYTHING)
         self._report_applied(doc.number, result)
 
     def _report_applied(self, number: str, result: ApplyResult) -> None:
@@ -265,6 +290,9 @@ class DocumentsPage(QWidget):
         if box.clickedButton() is show:
             self.show_items.emit(number)
 
+    def print_current(self) -> None:
+        self._request(self.print_requested)
+
     def _request(self, signal: Signal) -> None:
         if self.editor.dirty and not self.save():
             return
@@ -278,7 +306,7 @@ class DocumentsPage(QWidget):
         if QMessageBox.question(self, "删除文件", f"确定删除文件“{doc.number}”及其全部附件吗？") \
                 != QMessageBox.StandardButton.Yes:
             return
-        self.repo.delete_document(doc.id)
+        changes = self.repo.delete_document(doc.id)
         self.editor.dirty = False
         self.reload()
-        self.catalogue_changed.emit()
+        self.changed.emit(changes)

@@ -35,9 +35,11 @@ from app.laws.publish import export_report, print_report
 from app.laws.registry import FlaggedItem, Law, LawStatus
 from app.laws.service import laws, mark, report
 from app.pdf.fonts import resolve_fonts
+from app.storage.changes import Changes
 from app.storage.repository import Repository
 from ui.dialogs.base import ok_cancel_buttons
 from ui.errors import show_error
+from ui.pages.page import Page
 from ui.settings import Settings
 
 LAW_HEADERS = ("状态", "法律法规", "文号", "制定机关", "修订日期", "废止日期", "改变它的文件或会议",
@@ -72,7 +74,8 @@ def _cell(text: str, tip: str = "") -> QTableWidgetItem:
     return cell
 
 
-class LawsPage(QWidget):
+class LawsPage(Page):
+    page_title = "法规库"
     open_item = Signal(int)
     flags_changed = Signal()
 
@@ -82,6 +85,7 @@ class LawsPage(QWidget):
         self.repo = repo
         self.settings = settings
         self.laws: list[Law] = []
+        self._laws_stale = False
         self.table = QTableWidget(0, len(LAW_HEADERS))
         self.table.setHorizontalHeaderLabels(list(LAW_HEADERS))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -139,7 +143,15 @@ class LawsPage(QWidget):
         self.reload()
 
     # Showing ------------------------------------------------------------------
+    def refresh(self, changes: Changes) -> None:
+        """Items cite laws: the table is read again now if shown, else when next shown."""
+        if changes.item_set or changes.items:
+            self._laws_stale = True
+            if self.isVisible():
+                self.reload()
+
     def reload(self, select_id: int | None = None) -> None:
+        self._laws_stale = False
         self.laws = laws(self.repo).all()
         self.table.setRowCount(len(self.laws))
         for row, law in enumerate(self.laws):
@@ -160,6 +172,8 @@ class LawsPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         """The review list is built when the page is first seen, not at start-up: at
         100,000 items it holds tens of thousands of rows and delayed the window by seconds."""
+        if self._laws_stale:
+            self.reload()
         if self._review_stale:
             self._show_review()
         super().showEvent(event)

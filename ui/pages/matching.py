@@ -39,6 +39,7 @@ from app.storage.repository import Repository
 from ui.dialogs.choose_item import ChooseItemDialog
 from ui.errors import show_error
 from ui.models.matching import MatchRowsModel, status_of
+from ui.pages.page import Page
 from ui.worker import JobProgress, JobRunner
 
 CANDIDATE_HEADERS = ("键", "本县事项", "实施部门", "得分", "理由")
@@ -64,14 +65,14 @@ def _setup(table: QTableView) -> None:
     table.verticalHeader().setVisible(False)
 
 
-class MatchingPage(QWidget):
+class MatchingPage(Page):
+    page_title = "上级清单对照"
     document_created = Signal(int)
 
     def __init__(self, repo: Repository, jobs: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.repo = repo
         self.jobs = jobs
-        self.dirty = False
         self.report: MatchReport | None = None
         self.last_draft = ""
         self.open_button = QPushButton("打开上级清单…")

@@ -22,10 +22,10 @@ from app.domain.responsibility import (
     ResponsibilityList,
     SupervisionRegime,
 )
+from app.storage.changes import Saved
 from app.storage.repository import Repository
-from ui.dialogs.base import confirm_discard
-from ui.errors import show_error
 from ui.models.record_table import Field, RecordTableModel, record_view, selected_rows
+from ui.pages.record_page import RecordPage
 
 
 def _set_tasks(duty: Duty, text: str) -> None:
@@ -72,14 +72,14 @@ BLANK = {Duty: lambda: Duty(seq="", duty=""), Boundary: lambda: Boundary(matter=
                                               phone="")}
 
 
-class ResponsibilityPage(QWidget):
+class ResponsibilityPage(RecordPage[ResponsibilityList]):
+    page_title = "责任清单"
+    what = "责任清单的修改"
+
     def __init__(self, repo: Repository, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.repo = repo
-        self.dirty = False
-        self.current: ResponsibilityList | None = None
+        super().__init__(repo, parent)
         self.choice = QComboBox()
-        self.choice.currentIndexChanged.connect(self._chosen)
+        self.use_chooser(self.choice)
         self.department = QLineEdit()
         self.year = QLineEdit()
         for edit in (self.department, self.year):
@@ -106,7 +106,7 @@ class ResponsibilityPage(QWidget):
         self.tabs.addTab(self.notes, "说明")
 
         buttons = QHBoxLayout()
-        for label, slot in (("新增责任清单", self.new_list), ("添加一行", self.add_row),
+        for label, slot in (("新增责任清单", self.new_record), ("添加一行", self.add_row),
                             ("删除所选行", self.remove_rows), ("保存", self.save)):
             button = QPushButton(label)
             button.clicked.connect(slot)
@@ -118,24 +118,15 @@ class ResponsibilityPage(QWidget):
         layout.addLayout(buttons)
         self.reload()
 
-    def reload(self) -> None:
-        self.lists = self.repo.lists.responsibility_lists()
-        self.choice.blockSignals(True)
+    def load(self) -> list[ResponsibilityList]:
+        return self.repo.lists.responsibility_lists()
+
+    def fill(self, records: list[ResponsibilityList]) -> None:
         self.choice.clear()
         self.choice.addItems([f"{r.department}（{r.year}）" if r.year else r.department
-                              for r in self.lists])
-        self.choice.blockSignals(False)
-        if self.lists:
-            self.show_list(self.lists[0])
+                              for r in records])
 
-    def _chosen(self, index: int) -> None:
-        if 0 <= index < len(self.lists):
-            if self.dirty and not confirm_discard(self, "责任清单的修改"):
-                return
-            self.show_list(self.lists[index])
-
-    def show_list(self, rlist: ResponsibilityList) -> None:
-        self.current = rlist
+    def show_record(self, rlist: ResponsibilityList) -> None:
         self.department.setText(rlist.department)
         self.year.setText(rlist.year)
         for key, model in self.models.items():
@@ -144,7 +135,6 @@ class ResponsibilityPage(QWidget):
             edit.blockSignals(True)
             edit.setPlainText(text)
             edit.blockSignals(False)
-        self.dirty = False
 
     def _edited(self) -> None:
         self.dirty = True
@@ -166,26 +156,22 @@ class ResponsibilityPage(QWidget):
         if section is not None:
             self.models[section[0]].remove_rows(selected_rows(self.views[section[0]]))
 
-    def new_list(self) -> None:
-        if self.dirty and not confirm_discard(self, "责任清单的修改"):
-            return
-        self.show_list(ResponsibilityList(department="（请填写部门）"))
+    def blank(self) -> ResponsibilityList:
+        return ResponsibilityList(department="（请填写部门）")
+
+    def started_new(self) -> None:
+        """The placeholder department would be saved as it is: leaving asks first."""
         self.dirty = True
 
-    def save(self) -> bool:
+    def edited_record(self) -> ResponsibilityList | None:
+        """The table models edit the list's sections in place; the text boxes are read here."""
         if self.current is None:
-            return True
+            return None
         self.current.department = self.department.text().strip()
         self.current.year = self.year.text().strip()
         self.current.accountability = self.accountability.toPlainText()
         self.current.notes = self.notes.toPlainText()
-        try:
-            self.repo.save_responsibility_list(self.current)
-        except Exception as exc:
-            show_error(self, exc)
-            return False
-        saved = self.current.id
-        self.dirty = False
-        self.reload()
-        self.choice.setCurrentIndex(next(n for n, r in enumerate(self.lists) if r.id == saved))
-        return True
+        return self.current
+
+    def write(self, record: ResponsibilityList) -> Saved:
+        return self.repo.save_responsibility_list(record)

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.tasks import ReportBack, Task, TaskDivision
+from app.storage.changes import Saved
 from app.storage.repository import Repository
-from ui.dialogs.base import confirm_discard
 from ui.errors import show_error
 from ui.models.record_table import Field, RecordTableModel, record_view, selected_rows
+from ui.pages.record_page import RecordPage
 
 TASK_FIELDS = [Field("seq", "序号", 50), Field("task", "重点任务", 520),
                Field("lead", "牵头单位", 160), Field("partners", "配合单位", 200),
@@ -43,16 +44,16 @@ STATE_COLOURS = {"已报送": "#1b7a2f", "逾期未报": "#b00020", "未到期":
                  "日期有误": "#b00020"}
 
 
-class TasksPage(QWidget):
+class TasksPage(RecordPage[TaskDivision]):
+    page_title = "任务分工"
+    what = "任务分工的修改"
+
     def __init__(self, repo: Repository, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.repo = repo
+        super().__init__(repo, parent)
         self.today = dt.date.today()
-        self.dirty = False
-        self.division: TaskDivision | None = None
 
         self.choice = QComboBox()
-        self.choice.currentIndexChanged.connect(self._chosen)
+        self.use_chooser(self.choice)
         self.title = QLineEdit()
         self.source = QLineEdit()
         self.title.textEdited.connect(self._edited)
@@ -61,7 +62,7 @@ class TasksPage(QWidget):
         self.tasks.edited.connect(self._edited)
         self.task_view = record_view(self.tasks)
         task_buttons = QHBoxLayout()
-        for label, slot in (("新增任务分工表", self.new_division), ("添加任务", self.add_task),
+        for label, slot in (("新增任务分工表", self.new_record), ("添加任务", self.add_task),
                             ("删除任务", self.remove_tasks), ("保存", self.save)):
             button = QPushButton(label)
             button.clicked.connect(slot)
@@ -109,37 +110,31 @@ class TasksPage(QWidget):
         self.reload()
 
     # Task divisions ---------------------------------------------------------
-    def reload(self) -> None:
-        self.divisions = self.repo.lists.task_divisions()
-        self.choice.blockSignals(True)
-        self.choice.clear()
-        self.choice.addItems([d.title for d in self.divisions])
-        self.choice.blockSignals(False)
-        if self.divisions:
-            self.show_division(self.divisions[0])
+    def reload(self, select_id: int | None = None) -> None:
+        """The report-backs are listed again too: saving a division is when they may differ."""
+        super().reload(select_id)
         self.reload_reports()
 
-    def _chosen(self, index: int) -> None:
-        if index < 0 or index >= len(self.divisions):
-            return
-        if self.dirty and not confirm_discard(self, "任务分工的修改"):
-            return
-        self.show_division(self.divisions[index])
+    def load(self) -> list[TaskDivision]:
+        return self.repo.lists.task_divisions()
 
-    def show_division(self, division: TaskDivision) -> None:
-        self.division = division
+    def fill(self, records: list[TaskDivision]) -> None:
+        self.choice.clear()
+        self.choice.addItems([d.title for d in records])
+
+    def show_record(self, division: TaskDivision) -> None:
         self.title.setText(division.title)
         self.source.setText(division.source_number)
         self.tasks.set_records(division.tasks)
-        self.dirty = False
 
     def _edited(self) -> None:
         self.dirty = True
 
-    def new_division(self) -> None:
-        if self.dirty and not confirm_discard(self, "任务分工的修改"):
-            return
-        self.show_division(TaskDivision(title="新的重点任务分工表"))
+    def blank(self) -> TaskDivision:
+        return TaskDivision(title="新的重点任务分工表")
+
+    def started_new(self) -> None:
+        """The suggested title is selected for typing over; leaving asks first."""
         self.dirty = True
         self.title.setFocus()
         self.title.selectAll()
@@ -152,23 +147,16 @@ class TasksPage(QWidget):
     def remove_tasks(self) -> None:
         self.tasks.remove_rows(selected_rows(self.task_view))
 
-    def save(self) -> bool:
-        if self.division is None:
-            return True
-        self.division.title = self.title.text().strip()
-        self.division.source_number = self.source.text().strip()
-        self.division.tasks = self.tasks.records
-        try:
-            self.repo.save_task_division(self.division)
-        except Exception as exc:
-            show_error(self, exc)
-            return False
-        saved_id = self.division.id
-        self.dirty = False
-        self.reload()
-        index = next(n for n, d in enumerate(self.divisions) if d.id == saved_id)
-        self.choice.setCurrentIndex(index)
-        return True
+    def edited_record(self) -> TaskDivision | None:
+        if self.current is None:
+            return None
+        self.current.title = self.title.text().strip()
+        self.current.source_number = self.source.text().strip()
+        self.current.tasks = self.tasks.records
+        return self.current
+
+    def write(self, record: TaskDivision) -> Saved:
+        return self.repo.save_task_division(record)
 
     # Report-backs -----------------------------------------------------------
     def reload_reports(self) -> None:
@@ -196,7 +184,7 @@ class TasksPage(QWidget):
         self.reload_reports()
 
     def add_report(self) -> None:
-        source = self.division.source_number if self.division else ""
+        source = self.current.source_number if self.current else ""
         self.repo.save_report_back(ReportBack(department="（请填写部门）", subject="贯彻落实情况",
                                               due_date="", document_number=source))
         self.reload_reports()

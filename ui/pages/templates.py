@@ -17,20 +17,21 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.measures import MeasureTemplate
+from app.storage.changes import Saved
 from app.storage.repository import Repository
-from ui.dialogs.base import confirm_discard
 from ui.errors import show_error
+from ui.pages.record_page import RecordPage
 
 
-class TemplatesPage(QWidget):
+class TemplatesPage(RecordPage[MeasureTemplate]):
+    page_title = "监管措施模板"
+    what = "模板的修改"
+
     def __init__(self, repo: Repository, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.repo = repo
-        self.current: MeasureTemplate | None = None
-        self.dirty = False
+        super().__init__(repo, parent)
         self.list = QListWidget()
         self.list.setStyleSheet("QListWidget::item{padding:4px 2px}")
-        self.list.currentRowChanged.connect(self._selected)
+        self.use_chooser(self.list)
         self.title = QLineEdit()
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText("模板内容，可分条写：\n1. …\n2. …")
@@ -40,7 +41,7 @@ class TemplatesPage(QWidget):
         form.addRow("模板名称", self.title)
         form.addRow("措施内容", self.text)
         buttons = QHBoxLayout()
-        for label, slot in (("新增模板", self.new), ("保存模板", self.save),
+        for label, slot in (("新增模板", self.new_record), ("保存模板", self.save),
                             ("删除模板", self.delete)):
             button = QPushButton(label)
             button.clicked.connect(slot)
@@ -59,54 +60,36 @@ class TemplatesPage(QWidget):
         layout.addWidget(splitter)
         self.reload()
 
-    def reload(self) -> None:
-        self.templates = self.repo.lists.templates()
-        self.list.blockSignals(True)
+    def load(self) -> list[MeasureTemplate]:
+        return self.repo.lists.templates()
+
+    def fill(self, records: list[MeasureTemplate]) -> None:
         self.list.clear()
-        self.list.addItems([t.title for t in self.templates])
-        self.list.blockSignals(False)
-        if self.templates:
-            self.list.setCurrentRow(0)
+        self.list.addItems([t.title for t in records])
 
-    def _selected(self, row: int) -> None:
-        if row < 0:
-            return
-        if self.dirty and not confirm_discard(self, "模板的修改"):
-            return
-        self.show_template(self.templates[row])
-
-    def show_template(self, template: MeasureTemplate) -> None:
-        self.current = template
-        self.title.blockSignals(True)
-        self.text.blockSignals(True)
-        self.title.setText(template.title)
-        self.text.setPlainText(template.text)
-        self.title.blockSignals(False)
-        self.text.blockSignals(False)
-        self.dirty = False
+    def show_record(self, record: MeasureTemplate) -> None:
+        for edit in (self.title, self.text):
+            edit.blockSignals(True)
+        self.title.setText(record.title)
+        self.text.setPlainText(record.text)
+        for edit in (self.title, self.text):
+            edit.blockSignals(False)
 
     def _edited(self) -> None:
         self.dirty = True
 
-    def new(self) -> None:
-        if self.dirty and not confirm_discard(self, "模板的修改"):
-            return
-        self.show_template(MeasureTemplate(title="", text=""))
+    def blank(self) -> MeasureTemplate:
+        return MeasureTemplate(title="", text="")
+
+    def started_new(self) -> None:
         self.title.setFocus()
 
-    def save(self) -> bool:
-        template = MeasureTemplate(title=self.title.text(), text=self.text.toPlainText(),
-                                   id=self.current.id if self.current else None)
-        try:
-            self.repo.save_template(template)
-        except Exception as exc:
-            show_error(self, exc)
-            return False
-        self.dirty = False
-        self.reload()
-        self.list.setCurrentRow(next(n for n, t in enumerate(self.templates)
-                                     if t.id == template.id))
-        return True
+    def edited_record(self) -> MeasureTemplate:
+        return MeasureTemplate(title=self.title.text(), text=self.text.toPlainText(),
+                               id=self.current.id if self.current else None)
+
+    def write(self, record: MeasureTemplate) -> Saved:
+        return self.repo.save_template(record)
 
     def delete(self) -> None:
         if self.current is None or self.current.id is None:
@@ -114,7 +97,9 @@ class TemplatesPage(QWidget):
         if QMessageBox.question(self, "删除模板", f"确定删除模板“{self.current.title}”吗？") \
                 != QMessageBox.StandardButton.Yes:
             return
-        self.repo.delete_template(self.current.id)
-        self.current = None
-        self.dirty = False
-        self.reload()
+        try:
+            changes = self.repo.delete_template(self.current.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.deleted(changes)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.sectors import SECTORS
+from app.storage.changes import Changes
 from app.storage.counterparts import PendingText
 from app.storage.repository import Repository
 from ui.errors import show_error
@@ -54,7 +55,7 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 class CounterpartsPanel(QWidget):
-    changed = Signal()
+    changed = Signal(object)  # Changes: the rows and items worked out anew
 
     def __init__(self, repo: Repository, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,7 +145,7 @@ class CounterpartsPanel(QWidget):
         QMessageBox.information(self, "系统对口部门",
                                 f"已保存 {len(changes)} 个系统的对口部门，{count} 个附件行和事项的牵头、配合部门随之更新。")
         self.reload()
-        self.changed.emit()
+        self.changed.emit(moved)
 
     def add_sector(self) -> None:
         name, ok = QInputDialog.getText(self, "新增系统", "系统名称（如 行政征用、人防）：")
@@ -166,14 +167,15 @@ class CounterpartsPanel(QWidget):
         if not answers:
             QMessageBox.information(self, "待指定", "请先在“指定给本县部门”一栏选择部门。")
             return
+        settled = Changes()
         try:
             for text, dept in answers:
-                self.repo.settle_department(text, dept)
+                settled |= self.repo.settle_department(text, dept)
         except Exception as exc:
             show_error(self, exc)
             return
         self.reload()
-        self.changed.emit()
+        self.changed.emit(settled)
 
     def _try(self) -> None:
         text = self.trial.text().strip()

@@ -1,0 +1,105 @@
+"""The pages in the real window: one flow for choosing records, refreshing only what changed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from app.storage.repository import Repository
+from ui.pages.page import Page
+
+POLICE_ITEM = "典当业特种行业许可证核发"  # the demo's one item of 县级公安部门
+
+
+def _button(page, label: str) -> QPushButton:
+    return next(b for b in page.findChildren(QPushButton) if b.text() == label)
+
+
+def _answer(button: QMessageBox.StandardButton, asked: list[str] | None = None):
+    def click(box: QMessageBox) -> None:
+        if asked is not None:
+            asked.append(box.text())
+        box.button(button).click()
+    return click
+
+
+def test_renaming_a_department_repaints_its_rows_without_reloading_the_catalogue(
+        window, qtbot, type_text):
+    catalogue = window.catalogue
+    item_id = next(r.id for r in window.repo.items.query(window.catalogue.model.filter)
+                   if r.name == POLICE_ITEM)
+    catalogue.select_item(item_id)
+    resets: list[int] = []
+    repainted: list[tuple[int, int]] = []
+    catalogue.model.modelReset.connect(lambda: resets.append(1))
+    catalogue.model.dataChanged.connect(
+        lambda top, bottom, *_roles: repainted.append((top.row(), bottom.row())))
+
+    page = window.departments
+    window.show_page(page)
+    page.table.selectRow(next(n for n, d in enumerate(page.records) if d.name == "县级公安部门"))
+    page.name.selectAll()
+    type_text(page.name, "县级公安机关")
+    qtbot.mouseClick(_button(page, "保存部门"), Qt.MouseButton.LeftButton)
+    assert not page.dirty and page.current.name == "县级公安机关"
+
+    assert resets == []
+    row = catalogue.model.row_of(item_id)
+    assert any(top <= row <= bottom for top, bottom in repainted)
+    assert catalogue.model.data(catalogue.model.index(row, 2)) == "县级公安机关"
+    assert catalogue.current_id() == item_id
+    with Repository.open(window.repo.path, readonly=True, make_backup=False) as other:
+        assert other.items.get(item_id).department == "县级公安机关"
+
+
+def test_staying_with_unsaved_edits_keeps_the_list_on_the_record_being_edited(
+        window, qtbot, on_modal, type_text):
+    page = window.templates
+    window.show_page(page)
+    first, second = page.records[0], page.records[1]
+    assert page.list.currentRow() == 0 and page.title.text() == first.title
+    type_text(page.text, "（补充）")
+    assert page.dirty
+
+    asked: list[str] = []
+    on_modal(QMessageBox, _answer(QMessageBox.StandardButton.Cancel, asked))
+    page.list.setCurrentRow(1)
+    assert asked == ["模板的修改还没有保存。确定要放弃这些修改吗？"]
+    assert page.list.currentRow() == 0
+    assert page.title.text() == first.title and page.text.toPlainText() == "（补充）" + first.text
+    assert page.dirty
+
+    on_modal(QMessageBox, _answer(QMessageBox.StandardButton.Discard))
+    page.list.setCurrentRow(1)
+    assert page.list.currentRow() == 1
+    assert (page.title.text(), page.text.toPlainText()) == (second.title, second.text)
+    assert not page.dirty
+
+
+def test_discarding_when_leaving_a_page_shows_the_same_record_as_saved(
+        window, qtbot, on_modal, type_text):
+    page = window.templates
+    window.show_page(page)
+    page.list.setCurrentRow(2)
+    chosen = page.records[2]
+    type_text(page.text, "（未保存的补充）")
+    on_modal(QMessageBox, _answer(QMessageBox.StandardButton.Discard))
+    window.show_page(window.catalogue)
+    assert window.current_page() is window.catalogue
+    assert not page.dirty
+    assert page.list.currentRow() == 2
+    assert (page.title.text(), page.text.toPlainText()) == (chosen.title, chosen.text)
+
+
+def test_new_and_save_do_what_each_page_offers(window):
+    assert all(isinstance(page, Page) for page in window.pages)
+    assert [window.nav.item(n).text() for n in range(window.nav.count())] == [
+        page.page_title for page in window.pages]
+    for page in window.pages:
+        window.show_page(page)
+        assert window.new_action.isEnabled() == page.can_create
+        assert window.save_action.isEnabled() == page.can_save
+    window.show_page(window.laws)
+    window.new_record()
+    window.save_page()
+    assert window.current_page() is window.laws
