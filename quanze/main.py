@@ -6,9 +6,12 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import cli, paths
-from app.selftest import Workspace
+
+if TYPE_CHECKING:
+    from app.selftest import Workspace
 
 log = logging.getLogger("quanze")
 

@@ -7,33 +7,73 @@ how to open it, and the self-test's window check.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from app import __version__, paths, selftest
-from app.cli import (
-    argparse_zh,
-    catalogue,
-    codes,
-    database,
-    documents,
-    excel,
-    laws,
-    matching,
-    pdf,
-    publish,
-)
+from app import __version__, paths
+from app.cli import argparse_zh
 from app.storage.errors import UserError
+
+if TYPE_CHECKING:
+    from app.selftest import NamedCheck
 
 log = logging.getLogger("quanze")
 
-COMMAND_MODULES = (database, excel, pdf, matching, documents, catalogue, laws, publish, codes)
+# Each sub-command and the module (in app.cli) that defines it, in the order `--help` lists
+# them. Only the chosen command's module is imported: importing them all (ReportLab,
+# openpyxl, python-docx, the self-test) took 0.6 s before any command ran.
+COMMANDS = {
+    "init": "database", "gui": "database", "backup": "database", "restore": "database",
+    "check": "database", "items": "database",
+    "import": "excel", "export-excel": "excel", "roundtrip": "excel",
+    "pdf": "pdf", "fonts": "pdf",
+    "match": "matching",
+    "docx": "documents", "import-document": "documents",
+    "compare": "catalogue",
+    "laws": "laws",
+    "publish": "publish", "responsibility-import": "publish",
+    "codes": "codes",
+}
+# Top-level options that take a value, so the value is not taken for the command.
+VALUED_OPTIONS = ("--db",)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_modules(argv: Sequence[str]) -> list[ModuleType]:
+    """The chosen command's module; every module for `--help` or a command we do not know
+    (argparse then lists them all); the database module when no command opens the window."""
+    word = chosen_command(argv)
+    if word is None and not {"-h", "--help"} & set(argv):
+        names = ["database"]
+    elif word in COMMANDS:
+        names = [COMMANDS[word]]
+    else:
+        names = list(dict.fromkeys(COMMANDS.values()))
+    return [importlib.import_module(f"app.cli.{name}") for name in names]
+
+
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The first word that is neither an option nor an option's value."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--":
+            return None
+        elif arg in VALUED_OPTIONS:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_parser(modules: Sequence[ModuleType]) -> argparse.ArgumentParser:
+    """The command line with the sub-commands that `modules` define."""
     argparse_zh.install()
     parser = argparse.ArgumentParser(
         prog="quanze",
@@ -47,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="自检：在临时文件夹中建立示例数据库，生成通知 PDF，导出并读回附件表格，"
                              "离屏打开程序窗口，然后退出（不改动您的数据）")
     sub = parser.add_subparsers(dest="command", title="子命令", metavar="子命令")
-    for module in COMMAND_MODULES:
+    for module in modules:
         module.register(sub)
     return parser
 
@@ -80,20 +120,29 @@ def setup_logging() -> None:
     root.setLevel(logging.INFO)
 
 
+def open_window(args: argparse.Namespace) -> int:
+    """What `quanze` without a sub-command does."""
+    from app.cli.database import cmd_gui
+
+    return cmd_gui(args)
+
+
 def main(argv: Sequence[str] | None = None, run_window: Callable[[Path], int] | None = None,
-         extra_checks: Sequence[selftest.NamedCheck] = ()) -> int:
+         extra_checks: Sequence[NamedCheck] = ()) -> int:
     """Runs one sub-command (the window when none is given) and returns the exit status."""
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
-    parser = build_parser()
-    args = parser.parse_args(files_named_like_options(sys.argv[1:] if argv is None else argv,
-                                                      parser))
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(command_modules(argv))
+    args = parser.parse_args(files_named_like_options(argv, parser))
     if args.self_test:
+        from app import selftest
+
         return selftest.run(extra_checks=extra_checks)
     setup_logging()
     args.run_window = run_window
-    handler = getattr(args, "handler", database.cmd_gui)
+    handler = getattr(args, "handler", None) or open_window
     try:
         return handler(args) or 0
     except UserError as exc:

@@ -1,4 +1,8 @@
-"""Sub-commands on the database file: init, gui, backup, restore, check, items."""
+"""Sub-commands on the database file: init, gui, backup, restore, check, items.
+
+Every command module imports `db_path` from here, so what only some commands here need
+(the demo data, the catalogue's past) is imported inside them.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,6 @@ from json.encoder import encode_basestring
 from pathlib import Path
 
 from app import paths
-from app.catalogue.service import catalogue_as_of
-from app.demo import load_demo
 from app.storage import backup, lock
 from app.storage.errors import UserError
 from app.storage.items import ItemFilter, ItemRow
@@ -73,6 +75,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from app.demo import load_demo
+
     path = db_path(args)
     with Repository.open(path) as repo:
         if args.demo:
@@ -87,6 +91,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from app.demo import load_demo
+
     path = db_path(args)
     if not path.exists():
         with Repository.open(path) as repo:
@@ -168,6 +174,8 @@ def _json_value(value: object) -> str:
 
 
 def cmd_items(args: argparse.Namespace) -> int:
+    from app.catalogue.service import catalogue_as_of
+
     f = ItemFilter(search=args.search, department=args.department, type=args.type,
                    status=args.status, document=args.document, basis_flag=args.basis_flag)
     with Repository.open(db_path(args), readonly=True) as repo:
