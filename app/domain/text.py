@@ -7,6 +7,8 @@ import unicodedata
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+# A break with a blank before it; starting at the break, the search jumps from break to break.
+_BLANK_BEFORE_BREAK = re.compile(r"\n(?<=[^\S\n]\n)")
 
 
 def clean_cell(value: object) -> str:
@@ -21,8 +23,8 @@ def clean_cell(value: object) -> str:
         value = int(value)
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u3000", " ").replace("\u00a0", " ")
-    if "\n" in text:  # blanks before each break go; a regex for them tried every character
-        text = "\n".join([line.rstrip() for line in text.split("\n")])
+    if _BLANK_BEFORE_BREAK.search(text):
+        text = "\n".join(map(str.rstrip, text.split("\n")))
     return text.strip()
 
 

@@ -47,6 +47,14 @@ def join_wrapped(text: str) -> str:
     return WRAP.sub("", BREAK.sub("\n", text))
 
 
+def tidy_long(value: object) -> str:
+    """`tidy` for a long field (name, basis, measures, remarks) in one call: an import makes
+    four per row."""
+    if value.__class__ is str and NEEDS_CLEANING.search(value) is None:  # type: ignore[arg-type]
+        return value.strip()  # type: ignore[attr-defined]
+    return join_wrapped(clean(value))
+
+
 def tidy(value: object, key: str) -> str:
     """A cell value as the field `key` stores it."""
     return tidy_text(clean(value), key)

@@ -20,7 +20,7 @@ from app.progress import Progress, report
 from app.storage.column_mappings import UserLayoutStore
 from app.storage.errors import UserError
 from app.storage.repository import Repository
-from app.tables.cells import SHORT_FIELDS, clean, join_wrapped, tidy, tidy_text
+from app.tables.cells import SHORT_FIELDS, clean, tidy, tidy_long
 from app.tables.errors import FileImportError
 from app.tables.grid import DEFAULT_LIMITS, Grid, Limits, column_letter
 from app.tables.reader import read_grids
@@ -193,16 +193,20 @@ def _is_repeated_header(values: dict[str, str], headers: dict[str, frozenset[str
 
 
 class Tidied(dict[str, str]):
-    """A short field's tidied values by cell text: types, departments and the like repeat
-    row after row, so each distinct text is tidied once."""
+    """A short field's tidied values by the cell's text: types, departments and the like
+    repeat row after row, so each distinct text is tidied once."""
 
     def __init__(self, key: str) -> None:
         super().__init__()
         self.key = key
 
     def __missing__(self, text: str) -> str:
-        tidied = self[text] = tidy_text(text, self.key)
+        tidied = self[text] = tidy(text, self.key)
         return tidied
+
+    def tidy(self, value: object) -> str:
+        """Texts through the cache; other values each time (as keys, True would be 1.0)."""
+        return self[value] if value.__class__ is str else tidy(value, self.key)  # type: ignore[index]
 
 
 class RowParser:
@@ -236,30 +240,31 @@ class RowParser:
                    for c in self.match.columns.values()}
         needed = max(2, len(headers) // 2)
         # Each column's tidying, chosen once: a cached lookup for short fields, else the
-        # line joining of long text (a cell's text goes through `clean` first).
-        plan = [(i, col.key, Tidied(col.key).__getitem__ if col.key in SHORT_FIELDS
-                 else join_wrapped) for i, col in self.match.columns.items()]
+        # line joining of long text. Cells of other columns are cleaned only as far as the
+        # row's first text, to tell notes and empty rows.
+        plan = [(i, col.key, Tidied(col.key).tidy if col.key in SHORT_FIELDS else tidy_long)
+                for i, col in self.match.columns.items()]
         width = max(self.match.columns) + 1
         content_keys = [k for _, k, _ in plan if k not in ("seq", "identity")]
         total = len(self.grid.rows)
         for r in range(self.match.row + 1, total):
             if r % 2000 == 0:
                 report(progress, r, total)
-            cells = list(map(clean, self.grid.rows[r]))
-            texts = [t for t in cells if t]
-            if not texts:
+            cells = self.grid.rows[r]
+            first = next(filter(None, map(clean, cells)), "")
+            if not first:
                 continue
-            if NOTE.match(texts[0]) or (in_notes and len(set(texts)) == 1):
+            if NOTE.match(first) or (in_notes and len(set(filter(None, map(clean, cells)))) == 1):
                 in_notes = True
                 continue
             in_notes = False
             if len(cells) < width:
-                cells += [""] * (width - len(cells))
+                cells = [*cells, *[None] * (width - len(cells))]
             values = {key: tidied(cells[i]) for i, key, tidied in plan}
             if not values.get("seq", "").isdigit() and _is_repeated_header(
                     values, headers, needed, self._folded):
                 continue  # a numbered row is never a repeated header
-            if not any(values[k] for k in content_keys):
+            if not any(map(values.__getitem__, content_keys)):
                 continue
             self._add(r, values)
         for r, c, message in self.grid.notes:
