@@ -50,8 +50,8 @@ def join_wrapped(text: str) -> str:
 def tidy_long(value: object) -> str:
     """`tidy` for a long field (name, basis, measures, remarks) in one call: an import makes
     four per row."""
-    if value.__class__ is str and NEEDS_CLEANING.search(value) is None:  # type: ignore[arg-type]
-        return value.strip()  # type: ignore[attr-defined]
+    if value.__class__ is str and NEEDS_CLEANING.search(value) is None:
+        return value.strip()
     return join_wrapped(clean(value))
 
 

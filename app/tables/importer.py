@@ -206,7 +206,7 @@ class Tidied(dict[str, str]):
 
     def tidy(self, value: object) -> str:
         """Texts through the cache; other values each time (as keys, True would be 1.0)."""
-        return self[value] if value.__class__ is str else tidy(value, self.key)  # type: ignore[index]
+        return self[value] if value.__class__ is str else tidy(value, self.key)
 
 
 class RowParser:
