@@ -15,8 +15,10 @@ unmeasured warm-up run each; the table shows medians and their ratio
   database file size at 100,000 items, and `quanze items --search 许可 --json`
            as a whole process: time and peak memory
 
-The 100,000-item database is built once and cached (see --cache).
-Usage: python bench/compare.py [--runs N] [--cache DIR]
+The 100,000-item database is built once and cached (see --cache). Wall time is
+shared with whatever else the machine runs, so the import rows also give CPU time
+(this process's for the in-process runs, the child's for whole processes).
+Usage: python bench/compare.py [--runs N] [--cache DIR] [--only import|pdf|database]
 """
 
 from __future__ import annotations
@@ -54,16 +56,29 @@ Row = tuple[str, str, str, str, str]
 DB_TARGET_MB = 250
 
 
-def alternate(runs: int, actions: dict[str, Callable[[], object]]) -> dict[str, list[float]]:
-    """Seconds per run of each action, the actions taking turns."""
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def alternate(runs: int, actions: dict[str, Callable[[], object]],
+              cpu: dict[str, list[float]] | None = None) -> dict[str, list[float]]:
+    """Seconds per run of each action, the actions taking turns; CPU seconds into `cpu`."""
     for action in actions.values():
         action()
     times: dict[str, list[float]] = {label: [] for label in actions}
+    for label in actions:
+        if cpu is not None:
+            cpu[label] = []
     for _ in range(runs):
         for label, action in actions.items():
-            started = time.perf_counter()
+            started, used = time.perf_counter(), cpu_seconds()
             action()
             times[label].append(time.perf_counter() - started)
+            if cpu is not None:
+                cpu[label].append(cpu_seconds() - used)
     return times
 
 
@@ -78,14 +93,16 @@ def compare_import(folder: Path, runs: int) -> list[Row]:
     export_document(build_document(10_000), workbook)
     with Repository.open(folder / "demo.sqlite", make_backup=False) as repo:
         load_demo(repo)
+    cpu: dict[str, list[float]] = {}
     with Repository.open(folder / "demo.sqlite", readonly=True) as repo:
         times = alternate(runs, {
             "quanze": lambda: preview_all(workbook, repo),
             "calamine": lambda: pandas.read_excel(workbook, engine="calamine", header=2),
             "openpyxl": lambda: pandas.read_excel(workbook, engine="openpyxl", header=2),
-        })
+        }, cpu)
     ours = median(times["quanze"])
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    whole_cpu: dict[str, list[float]] = {}
     whole = alternate(runs, {
         "quanze": lambda: subprocess.run(
             [sys.executable, "-m", "quanze", "import", str(workbook), "--dry-run", "--json",
@@ -93,20 +110,28 @@ def compare_import(folder: Path, runs: int) -> list[Row]:
         "calamine": lambda: subprocess.run(
             [sys.executable, "-c", "import sys, pandas; pandas.read_excel(sys.argv[1], "
              "engine='calamine', header=2)", str(workbook)], check=True, capture_output=True),
-    })
+    }, whole_cpu)
     whole_ours = median(whole["quanze"])
     return [
         ("import 10,000-row workbook", f"{ours:.2f} s",
          f"pandas calamine {median(times['calamine']):.2f} s",
-         f"{ours / median(times['calamine']):.2f}", "target ≤ 1.0"),
+         f"{ours / median(times['calamine']):.2f}",
+         f"target ≤ 1.0; CPU {cpu_ratio(cpu, 'calamine')}"),
         ("import 10,000-row workbook", f"{ours:.2f} s",
          f"pandas openpyxl {median(times['openpyxl']):.2f} s",
-         f"{ours / median(times['openpyxl']):.2f}", ""),
+         f"{ours / median(times['openpyxl']):.2f}", f"CPU {cpu_ratio(cpu, 'openpyxl')}"),
         ("same, whole processes", f"{whole_ours:.2f} s",
          f"pandas calamine {median(whole['calamine']):.2f} s",
          f"{whole_ours / median(whole['calamine']):.2f}",
-         "`quanze import --dry-run --json` vs python -c read_excel"),
+         f"`quanze import --dry-run --json` vs python -c read_excel; "
+         f"CPU {cpu_ratio(whole_cpu, 'calamine')}"),
     ]
+
+
+def cpu_ratio(cpu: dict[str, list[float]], other: str) -> str:
+    """Median CPU seconds of Quanze and of `other`, and their ratio."""
+    ours, theirs = median(cpu["quanze"]), median(cpu[other])
+    return f"{ours:.2f} s vs {theirs:.2f} s = {ours / theirs:.2f}"
 
 
 def varied_annex() -> Document:
@@ -214,14 +239,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "quanze-bench"))
+    parser.add_argument("--only", choices=("import", "pdf", "database"),
+                        help="run one comparison only")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="quanze-compare-"))
     os.environ.setdefault("QUANZE_DATA_DIR", str(folder / "data"))
     print(f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; medians of {args.runs} "
           "alternating runs", flush=True)
-    rows = compare_import(folder, args.runs)
-    rows += compare_pdf(folder, args.runs)
-    rows += database_rows(Path(args.cache), args.runs)
+    rows: list[Row] = []
+    if args.only in (None, "import"):
+        rows += compare_import(folder, args.runs)
+    if args.only in (None, "pdf"):
+        rows += compare_pdf(folder, args.runs)
+    if args.only in (None, "database"):
+        rows += database_rows(Path(args.cache), args.runs)
     print_table(rows)
     print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
     shutil.rmtree(folder, ignore_errors=True)
