@@ -345,7 +345,7 @@ def department_export(window: Window) -> None:
                    if sent.unassigned else "")
         QMessageBox.information(window, "导出完成", f"已为 {len(sent.results)} 个本县部门生成反馈表，"
                                 f"保存在：\n{folder}\n{due}{missing}")
-        window.tasks.reload_reports()
+        window.data_changed(Changes(lists=True))
 
     window.jobs.run("正在为各部门生成工作簿…", work, done)
 
@@ -385,7 +385,6 @@ def department_import(window: Window) -> None:
         QMessageBox.information(window, "导入完成", f"已采纳 {applied} 处修改，并登记了部门报送情况。")
         window.data_changed(EVERYTHING, window.documents)
         window.documents.reload()
-        window.tasks.reload_reports()
 
     window.jobs.run("正在读取部门反馈…", work, review)
 

@@ -156,6 +156,7 @@ def test_exporting_forms_from_the_window_asks_the_due_date(window, qtbot, tmp_pa
     reports = window.repo.lists.report_backs_for(DEMO_NOTICE)
     assert len(reports) == 12 and {r.due_date for r in reports} == {"2021-03-01"}
     assert len(list(tmp_path.glob("县*_反馈表.xlsx"))) == 12
+    assert {r.id for r in reports} <= {r.id for r in window.tasks.reports.records}
 
 
 def test_annex_editor_department_tooltip_names_the_county_departments(window):

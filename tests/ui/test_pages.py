@@ -103,3 +103,17 @@ def test_new_and_save_do_what_each_page_offers(window):
     window.new_record()
     window.save_page()
     assert window.current_page() is window.laws
+
+
+def test_a_new_department_can_be_chosen_in_the_catalogue_filter_at_once(window, qtbot, type_text):
+    page = window.departments
+    window.show_page(page)
+    qtbot.mouseClick(_button(page, "新增部门"), Qt.MouseButton.LeftButton)
+    type_text(page.name, "县数据和政务服务局")
+    page.aliases.setPlainText("县数据局")
+    qtbot.mouseClick(_button(page, "保存部门"), Qt.MouseButton.LeftButton)
+    combo = window.catalogue.department
+    names = [combo.itemText(n) for n in range(combo.count())]
+    assert names[0] == "" and {"县数据和政务服务局", "县数据局"} <= set(names)
+    assert combo.currentText() == ""
+    assert "县数据局" in combo.completer().model().stringList()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -27,20 +27,33 @@ from ui.widgets.measures_editor import MeasuresEditor
 AUTOMATIC = "（按系统自动对应）"
 
 
-def department_combo(repo: Repository) -> QComboBox:
-    """An editable combo over every name and alias, completing on any part."""
+def department_combo(repo: Repository, *first: str) -> QComboBox:
+    """An editable combo over every name and alias, completing on any part; `first` goes on top."""
     combo = QComboBox()
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    names: list[str] = []
-    for dept in repo.departments.all():
-        names += [n for n in dept.all_names() if n not in names]
-    combo.addItems(names)
-    completer = QCompleter(names, combo)
+    completer = QCompleter(QStringListModel(combo), combo)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     combo.setCompleter(completer)
+    fill_departments(combo, repo, *first)
     return combo
+
+
+def fill_departments(combo: QComboBox, repo: Repository, *first: str) -> None:
+    """List the registry's names and aliases again, keeping what is typed in the box."""
+    names: list[str] = []
+    for dept in repo.departments.all():
+        names += [n for n in dept.all_names() if n not in names]
+    typed = combo.currentText()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItems([*first, *names])
+    combo.setCurrentText(typed)
+    combo.blockSignals(False)
+    model = combo.completer().model()
+    assert isinstance(model, QStringListModel)
+    model.setStringList(names)
 
 
 class ItemEditor(BaseDialog):

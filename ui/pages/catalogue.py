@@ -28,7 +28,7 @@ from app.storage.changes import Changes
 from app.storage.errors import UserError
 from app.storage.items import ItemFilter
 from app.storage.repository import Repository
-from ui.dialogs.item_editor import ItemEditor, department_combo
+from ui.dialogs.item_editor import ItemEditor, department_combo, fill_departments
 from ui.dialogs.item_view import ItemView
 from ui.models.catalogue import COLUMNS, ItemTableModel
 from ui.pages.page import Page
@@ -57,9 +57,7 @@ class CataloguePage(Page):
         self.search = QLineEdit()
         self.search.setPlaceholderText("查找：事项名称、部门、依据、监管措施中的文字（Ctrl+F）")
         self.search.setClearButtonEnabled(True)
-        self.department = department_combo(repo)
-        self.department.insertItem(0, "")
-        self.department.setCurrentIndex(0)
+        self.department = department_combo(repo, "")
         self.department.lineEdit().setPlaceholderText("全部部门（可输入简称）")
         self.department.setMinimumWidth(200)
         self.type = QComboBox()
@@ -313,6 +311,8 @@ class CataloguePage(Page):
         otherwise read back just the changed rows. The selected item stays selected."""
         if changes.documents:
             self.fill_choices()
+        if changes.departments:
+            fill_departments(self.department, self.repo, "")
         by_department = bool(self.model.filter.department) or self.model.order_by in (
             "department", "lead")
         selected = self.current_id()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.tasks import ReportBack, Task, TaskDivision
-from app.storage.changes import Saved
+from app.storage.changes import Changes, Saved
 from app.storage.repository import Repository
 from ui.errors import show_error
 from ui.models.record_table import Field, RecordTableModel, record_view, selected_rows
@@ -114,6 +114,11 @@ class TasksPage(RecordPage[TaskDivision]):
         """The report-backs are listed again too: saving a division is when they may differ."""
         super().reload(select_id)
         self.reload_reports()
+
+    def refresh(self, changes: Changes) -> None:
+        """Exporting forms to departments and reading their returns record report-backs."""
+        if changes.lists:
+            self.reload_reports()
 
     def load(self) -> list[TaskDivision]:
         return self.repo.lists.task_divisions()
