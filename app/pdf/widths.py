@@ -2,27 +2,37 @@
 
 Fixed proportions gave a one-line 序号 or 事项类型 column as much room as it
 would need for a long text, and made every row as tall as its measures
-wrapped in what was left. Here a column first gets what its longest line
-needs; while the table is wider than the page, width is taken a step at a
-time from whichever column costs the fewest extra printed lines. Short
-columns (序号, 事项类型, a department, 改为备案) keep their one line and the
-longest texts share the rest. The line
-counts are estimated from text widths (the real breaking comes later), on
-a sample of rows for long tables.
+wrapped in what was left. Here a column whose longest line is short
+(序号, 事项类型, a short department, 改为备案) keeps that line unwrapped. The
+width left is shared by the columns that wrap, in proportion to how much
+text each holds, so a column that is empty or short (an annex without
+measures) does not take room a long department or name needs. That share
+is then improved by moving width a step at a time between two columns
+while the table gets shorter: the estimated height (each row as tall as its
+tallest cell) counts most, and a little every line a cell needs only
+because its column is narrower than COMFORT_EMS characters, so a
+department is not left in three-character lines just because the basis
+beside it is as tall. The search starts twice (from that share, and from
+the longest column taking everything the others can spare) and keeps the
+better end. Line counts are estimated from text widths (the real breaking
+comes later), on a sample of rows for long tables.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.pdf.linebreak import atoms
 
 Measure = Callable[[str], float]
 SAMPLE_ROWS = 240
-COARSE_STEPS = 6
 SHORT_EMS = 8  # a column whose every line fits in this many characters is never wrapped
+STEPS_EMS = (8, 4, 2, 1)  # width moved between two columns, coarse to fine
+CELL_LINE_COST = 0.3  # a cramped cell line, against a line of row height
+COMFORT_EMS = 7  # a cell narrower than this many characters counts as cramped
+SHORT_HEADER = 4  # a one-line header of up to this many characters is never broken
 
 
 @dataclass
@@ -32,12 +42,32 @@ class _Column:
     paragraphs: list[list[float]]
     least: float
     natural: float
-    main: bool
+    em: float
+    cache: dict[float, tuple[list[int], int]] = field(default_factory=dict)
 
-    def lines(self, width: float, em: float) -> list[int]:
-        room = max(width - em / 2, em)
-        return [sum(max(1, math.ceil(p / room)) for p in row) if row else 0
-                for row in self.paragraphs]
+    @property
+    def text(self) -> float:
+        return sum(sum(row) for row in self.paragraphs)
+
+    def lines(self, width: float) -> tuple[list[int], int]:
+        """Estimated lines of each sampled row at this width, and how many are cramped.
+
+        Cramped lines are those beyond what the cell would need at a
+        comfortable width (COMFORT_EMS, or its natural width if less).
+        """
+        key = round(width, 3)
+        found = self.cache.get(key)
+        if found is None:
+            rows = self._count(width)
+            comfort = self._count(min(self.natural, COMFORT_EMS * self.em))
+            cramped = sum(max(0, a - b) for a, b in zip(rows, comfort, strict=True))
+            found = self.cache[key] = (rows, cramped)
+        return found
+
+    def _count(self, width: float) -> list[int]:
+        room = max(width - self.em / 2, self.em)
+        return [sum(1 if p <= width else max(1, math.ceil(p / room)) for p in row)
+                if row else 0 for row in self.paragraphs]
 
 
 def content_widths(headers: Sequence[str], weights: Sequence[float],
@@ -47,12 +77,12 @@ def content_widths(headers: Sequence[str], weights: Sequence[float],
 
     `rows` hold each row's cell texts ('' for a cell merged with the one above);
     `padding` is the room a cell keeps on both sides together; `em` the body
-    font's character width, the unit the widths are changed by.
+    font's character width, the unit the widths are changed by. When even
+    the narrowest widths do not fit, the layout's `weights` share the page.
     """
     room = total - padding * len(headers)
-    main = max(range(len(weights)), key=lambda n: weights[n]) if weights else 0
     sample = _sample(rows)
-    columns = [_column(n, headers[n], rows, sample, measure, head_measure, n == main)
+    columns = [_column(n, headers[n], rows, sample, measure, head_measure, em)
                for n in range(len(headers))]
     for column in columns:
         if column.natural <= SHORT_EMS * em:
@@ -60,9 +90,11 @@ def content_widths(headers: Sequence[str], weights: Sequence[float],
     if sum(c.least for c in columns) > room:
         scale = total / (sum(weights) or 1.0)
         return [w * scale for w in weights]
-    widths = [c.natural for c in columns]
-    _narrow(columns, widths, room, em)
-    widths[main] += room - sum(widths)
+    widths = _share(columns, room)
+    if sum(c.natural for c in columns) > room:
+        starts = (widths, _packed(columns, room))
+        _, widths = min((_balance(columns, start, em) for start in starts),
+                        key=lambda found: found[0])
     return [w + padding for w in widths]
 
 
@@ -74,15 +106,15 @@ def _sample(rows: Sequence[Sequence[str]]) -> list[int]:
 
 
 def _column(n: int, header: str, rows: Sequence[Sequence[str]], sample: list[int],
-            measure: Measure, head_measure: Measure, main: bool) -> _Column:
+            measure: Measure, head_measure: Measure, em: float) -> _Column:
     """Bounds from every short text and the sample's long ones; line estimates from the sample.
 
-    The least width keeps the header's printed lines and every unbreakable
-    run (a number, `GB/T 9704`) whole; the natural width sets each text on
-    one line per paragraph.
+    The least width keeps the header in two lines at most and every
+    unbreakable run (a number, `GB/T 9704`) whole; the natural width sets
+    the header and each text on one line per paragraph.
     """
-    least = max((head_measure(line) for line in header.split("\n")), default=0.0)
-    natural = least
+    natural = max((head_measure(line) for line in header.split("\n")), default=0.0)
+    least = _header_least(header, head_measure)
     sampled = set(sample)
     for r, cells in enumerate(rows):
         text = cells[n] if n < len(cells) else ""
@@ -94,45 +126,105 @@ def _column(n: int, header: str, rows: Sequence[Sequence[str]], sample: list[int
     for r in sample:
         text = rows[r][n] if n < len(rows[r]) else ""
         paragraphs.append([measure(p.strip()) for p in text.split("\n")] if text else [])
-    return _Column(paragraphs, least, max(natural, least), main)
+    return _Column(paragraphs, least, max(natural, least), em)
 
 
-def _narrow(columns: list[_Column], widths: list[float], room: float, em: float) -> None:
-    """Take width from the column whose loss adds the fewest lines, until the table fits.
+def _header_least(header: str, head_measure: Measure) -> float:
+    """The header's printed lines, or a one-line header broken in the middle.
 
-    Ties go to a column other than the main one, then to the widest, so the
-    measures column keeps whatever the others do not need.
+    An empty or short column under 加强事中事后监管措施 would otherwise keep
+    ten characters of width that the columns with text need.
     """
-    lines = [c.lines(w, em) for c, w in zip(columns, widths, strict=True)]
-    while sum(widths) > room + 0.01:
-        excess = sum(widths) - room
-        step = max(em, excess / COARSE_STEPS) if excess > COARSE_STEPS * em else em
-        others = _others_max(lines)
-        best: tuple[tuple[int, int, float, int], float, list[int]] | None = None
-        for n, column in enumerate(columns):
-            if widths[n] <= column.least + 0.01:
-                continue
-            width = max(column.least, widths[n] - step)
-            new = column.lines(width, em)
-            cost = sum(max(a, b) for a, b in zip(new, others[n], strict=True))
-            key = (cost, int(column.main), -widths[n], n)
-            if best is None or key < best[0]:
-                best = (key, width, new)
-        if best is None:
-            return
-        (_, _, _, n), width, new = best
-        widths[n] = width
-        lines[n] = new
+    lines = header.split("\n")
+    if len(lines) > 1 or len(header) <= SHORT_HEADER:
+        return max(head_measure(line) for line in lines)
+    half = (len(header) + 1) // 2
+    return max(head_measure(header[:half]), head_measure(header[half:]))
 
 
-def _others_max(lines: list[list[int]]) -> list[list[int]]:
-    """For each column, every row's tallest line count among the other columns."""
-    rows = len(lines[0]) if lines else 0
-    result: list[list[int]] = [[0] * rows for _ in lines]
-    for r in range(rows):
-        values = [column[r] for column in lines]
-        first = max(range(len(values)), key=values.__getitem__)
-        second = max((v for k, v in enumerate(values) if k != first), default=0)
-        for n in range(len(values)):
-            result[n][r] = second if n == first else values[first]
-    return result
+def _share(columns: list[_Column], room: float) -> list[float]:
+    """Least widths, then the room left shared in proportion to each column's text.
+
+    A column never gets more than its natural width while another still
+    wraps; once every column fits on one line, what is left is spread in
+    proportion to the natural widths of the columns that are not short.
+    """
+    widths = [c.least for c in columns]
+    growing = [n for n, c in enumerate(columns) if c.natural > c.least]
+    spare = room - sum(widths)
+    while growing and spare > 0.01:
+        texts = {n: columns[n].text or 1.0 for n in growing}
+        scale = spare / sum(texts.values())
+        full = [n for n in growing if widths[n] + texts[n] * scale >= columns[n].natural]
+        if not full:
+            for n in growing:
+                widths[n] += texts[n] * scale
+            return widths
+        for n in full:
+            spare -= columns[n].natural - widths[n]
+            widths[n] = columns[n].natural
+            growing.remove(n)
+    if spare > 0.01:
+        weights = [w if w > c.least or c.natural > c.least else 0.0
+                   for c, w in zip(columns, widths, strict=True)]
+        if not any(weights):
+            weights = widths
+        scale = spare / (sum(weights) or 1.0)
+        widths = [w + v * scale for w, v in zip(widths, weights, strict=True)]
+    return widths
+
+
+def _packed(columns: list[_Column], room: float) -> list[float]:
+    """Least widths, the room left to the column with the most text.
+
+    The second start of the search: a long table whose every row has long
+    measures is shortest with the other columns narrow, which the search
+    does not always reach from the proportional share.
+    """
+    widths = [c.least for c in columns]
+    fullest = max(range(len(columns)), key=lambda n: columns[n].text)
+    widths[fullest] += room - sum(widths)
+    return widths
+
+
+def _cost(lines: list[tuple[list[int], int]]) -> float:
+    """Estimated table height in lines, plus a little for every wrapped cell line."""
+    height = sum(map(max, zip(*(rows for rows, _ in lines), strict=True)))
+    return height + CELL_LINE_COST * sum(count for _, count in lines)
+
+
+def _balance(columns: list[_Column], start: list[float], em: float) -> tuple[float, list[float]]:
+    """Move width between two columns while that makes the estimated table shorter.
+
+    Steps go from coarse to fine; at each the best single move is taken
+    until none helps, so the result does not depend on column order.
+    Returns the estimated cost and the widths.
+    """
+    widths = list(start)
+    lines = [c.lines(w) for c, w in zip(columns, widths, strict=True)]
+    cost = _cost(lines)
+    for ems in STEPS_EMS:
+        step = ems * em
+        while True:
+            best: tuple[float, int, int, float] | None = None
+            for a, giver in enumerate(columns):
+                if widths[a] - giver.least < 0.01:
+                    continue
+                for b, taker in enumerate(columns):
+                    amount = min(step, widths[a] - giver.least, taker.natural - widths[b])
+                    if b == a or amount < 0.01:
+                        continue
+                    trial = lines.copy()
+                    trial[a] = giver.lines(widths[a] - amount)
+                    trial[b] = taker.lines(widths[b] + amount)
+                    value = _cost(trial)
+                    if value < cost - 1e-9 and (best is None or value < best[0]):
+                        best = (value, a, b, amount)
+            if best is None:
+                break
+            cost, a, b, amount = best
+            widths[a] -= amount
+            widths[b] += amount
+            lines[a] = columns[a].lines(widths[a])
+            lines[b] = columns[b].lines(widths[b])
+    return cost, widths

@@ -96,6 +96,7 @@ EXACT_BASELINE_DROP = 0.8 * LINE - (LINE / 2 + 0.38 * SIZE_3)
 # 29 pt rounded down to whole twips, so 22 lines never overflow the 225 mm block.
 LINE_HEIGHT = Twips(int(LINE * 20))
 GRID_LINE_WIDTH = 0.5
+CELL_SLACK = 0.5  # pt: cell edges land on a twip grid; a text exactly as wide as its cell wraps
 # Landscape text block: the portrait 版心 turned with the sheet (app.pdf.table).
 LANDSCAPE_MARGINS = (T_TOP, T_LEFT, PAGE_W - T_TOP - 156 * MM, PAGE_H - T_LEFT - T_WIDTH)
 
@@ -486,7 +487,7 @@ class NoticeDocx:
                  for row in spec.rows]
         measure = partial(text_width, size=SIZE_5)
         widths = content_widths([c.header for c in columns], [c.weight for c in columns], cells,
-                                measure, measure, T_WIDTH, 2 * PAD_X, SIZE_5)
+                                measure, measure, T_WIDTH, 2 * PAD_X + CELL_SLACK, SIZE_5)
         table = self.d.add_table(rows=1 + len(spec.rows), cols=len(columns))
         _table_frame(table, widths)
         header = table.rows[0]
