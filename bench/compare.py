@@ -185,8 +185,8 @@ def database_rows(cache: Path, runs: int) -> list[Row]:
     size = path.stat().st_size / 1e6
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        index = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'items_search%'"
-                             ).fetchone()[0] / 1e6
+        index = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'items_search%' "
+                             "OR name LIKE 'items_chars%'").fetchone()[0] / 1e6
         note = f"search index {index:.0f} MB of it"
     except sqlite3.OperationalError:
         note = "(this SQLite has no dbstat: index size not shown)"

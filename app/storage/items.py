@@ -23,7 +23,7 @@ from app.storage.counterparts import AUTOMATIC, BY_HAND, CounterpartStore
 from app.storage.departments import DepartmentStore
 from app.storage.errors import NotFoundError
 from app.storage.laws import flagged_clause, index_citations
-from app.storage.search_index import match_expression
+from app.storage.search_index import SEARCH_TABLES, match_expressions
 
 
 @dataclass
@@ -110,8 +110,8 @@ class ItemStore:
         return [d.id for d in registry.departments
                 if d.id is not None and any(needle in name for name in d.all_names())]
 
-    def _clauses(self, f: ItemFilter) -> tuple[str, list[Any], str]:
-        """SQL conditions for the filter, and the FTS expression for its indexed terms."""
+    def _clauses(self, f: ItemFilter) -> tuple[str, list[Any], tuple[str, str]]:
+        """SQL conditions for the filter, and the FTS expressions for its indexed terms."""
         clauses: list[str] = []
         params: list[Any] = []
         if f.department:
@@ -140,17 +140,17 @@ class ItemStore:
             if coded:
                 terms.remove(term)
                 clauses.append(f"items.id IN ({','.join(map(str, sorted(coded)))})")
-        indexed = [e for e in map(match_expression, terms) if e]
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
-        return where, params, " AND ".join(indexed)
+        return where, params, match_expressions(terms)
 
     def _matching(self, f: ItemFilter) -> set[int] | None:
         """Ids passing the filter, or None when it passes everything."""
-        where, params, expression = self._clauses(f)
+        where, params, expressions = self._clauses(f)
         found: list[set[int]] = []
-        if expression:
-            found.append({r[0] for r in self.db.execute(
-                "SELECT rowid FROM items_search WHERE items_search MATCH ?", [expression])})
+        for table, expression in zip(SEARCH_TABLES, expressions, strict=True):
+            if expression:
+                found.append({r[0] for r in self.db.execute(
+                    f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [expression])})
         if where:
             found.append({r[0] for r in self.db.execute(
                 f"SELECT items.id {_from(where)}{where}", params)})
@@ -302,8 +302,9 @@ class ItemStore:
         self.audit.delete("items", item_id)
 
     def rebuild_index(self) -> None:
-        """Index every item afresh; triggers keep it current otherwise (migration 6)."""
-        self.db.execute("INSERT INTO items_search(items_search) VALUES ('rebuild')")
+        """Index every item afresh; triggers keep it current otherwise (migrations 6, 10)."""
+        for table in SEARCH_TABLES:
+            self.db.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
 
     def timeline(self, item_id: int) -> list[TimelineEntry]:
         rows = self.db.execute(

@@ -4,9 +4,12 @@ FTS5's own tokenizers split on words, which Chinese does not mark, and its
 trigram tokenizer cannot find one- or two-character terms such as 猪 or 许可.
 The index keeps two columns per item: `doc`, the overlapping character
 bigrams in order, so every substring of two or more characters is a phrase
-query; and `chars`, the distinct single characters, for one-character terms.
+query (table `items_search`); and `chars`, the distinct single characters,
+for one-character terms (table `items_chars`, without positions: a
+character is never part of a phrase, and the positions were a fifth of a
+large file).
 
-The index stores no copy of those columns (an external-content FTS5 table
+The index stores no copy of those columns (external-content FTS5 tables
 over the view `items_search_source`): the copy was half of a 100,000-item
 file. The view computes them through the SQL functions registered here, and
 triggers on items and departments keep the index in step with every write.
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Sequence
 
 _RUNS = re.compile(r"[^\W_]+")
 
@@ -29,48 +33,52 @@ def _grams(run: str) -> list[str]:
 
 
 def index_columns(text: str) -> tuple[str, str]:
-    """The (doc, chars) values indexed for a text."""
-    runs = _runs(text)
-    doc = " ".join(gram for run in runs for gram in _grams(run))
-    chars = " ".join(sorted({char for run in runs for char in run}))
-    return doc, chars
+    """The (doc, chars) values indexed for a text (migration 2 fills its index with them)."""
+    return search_doc(text), search_chars(text)
 
 
-def match_expression(term: str) -> str | None:
-    """An FTS5 MATCH expression for one search term; None when it has no letters or digits."""
-    phrases = []
-    for run in _runs(term):
-        if len(run) == 1:
-            phrases.append(f'chars : "{run}"')
-        else:
-            phrases.append(f'doc : "{" ".join(_grams(run))}"')
-    return " AND ".join(phrases) or None
+def search_doc(text: str) -> str:
+    """The `doc` value indexed for a text: its bigrams in order."""
+    return " ".join(gram for run in _runs(text) for gram in _grams(run))
 
 
-class _Columns:
-    """index_columns as two SQL functions; the view asks for both of one text in turn."""
+def search_chars(text: str) -> str:
+    """The `chars` value indexed for a text: each character once."""
+    return " ".join(sorted({char for run in _runs(text) for char in run}))
 
-    def __init__(self) -> None:
-        self._last: tuple[str, tuple[str, str]] = ("", ("", ""))
 
-    def __call__(self, text: str | None) -> tuple[str, str]:
-        text = text or ""
-        if self._last[0] != text:
-            self._last = (text, index_columns(text))
-        return self._last[1]
+SEARCH_TABLES = ("items_search", "items_chars")
+
+
+def match_expressions(terms: Sequence[str]) -> tuple[str, str]:
+    """FTS5 MATCH expressions for search terms: (bigram phrases, single characters).
+
+    Either is '' when no term needs that table; terms without letters or
+    digits need neither.
+    """
+    phrases, chars = [], []
+    for term in terms:
+        for run in _runs(term):
+            if len(run) == 1:
+                chars.append(f'"{run}"')
+            else:
+                phrases.append(f'"{" ".join(_grams(run))}"')
+    return " AND ".join(phrases), " AND ".join(chars)
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
     """Every connection needs these: the search view, its triggers and `quanze check` call them."""
-    columns = _Columns()
-    conn.create_function("qz_search_doc", 1, lambda text: columns(text)[0], deterministic=True)
-    conn.create_function("qz_search_chars", 1, lambda text: columns(text)[1], deterministic=True)
+    conn.create_function("qz_search_doc", 1, lambda text: search_doc(text or ""),
+                         deterministic=True)
+    conn.create_function("qz_search_chars", 1, lambda text: search_chars(text or ""),
+                         deterministic=True)
 
 
 def index_problems(conn: sqlite3.Connection) -> list[str]:
     """Whether the index holds exactly what the items and departments say (for `quanze check`)."""
     try:
-        conn.execute("INSERT INTO items_search(items_search, rank) VALUES ('integrity-check', 1)")
+        for table in SEARCH_TABLES:
+            conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
     except sqlite3.DatabaseError as exc:
         return [f"事项的全文检索索引与事项表不一致（{exc}），请运行“quanze check --repair”重建索引。"]
     return []

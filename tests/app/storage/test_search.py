@@ -1,14 +1,14 @@
 import pytest
 
 from app.storage.items import ItemFilter
-from app.storage.search_index import index_columns, match_expression
+from app.storage.search_index import index_columns, match_expressions
 
 
 def test_index_holds_every_bigram_and_each_character_once():
     assert index_columns("典当业，许可，典") == ("典当 当业 许可", "业 典 可 当 许")
-    assert match_expression("许可证核发") == 'doc : "许可 可证 证核 核发"'
-    assert match_expression("许") == 'chars : "许"'
-    assert match_expression("“，”") is None
+    assert match_expressions(["许可证核发"]) == ('"许可 可证 证核 核发"', "")
+    assert match_expressions(["许", "典当业"]) == ('"典当 当业"', '"许"')
+    assert match_expressions(["“，”"]) == ("", "")
 
 
 @pytest.mark.parametrize("term", ["许可", "公安", "典当业特种行业许可证", "双随机"])

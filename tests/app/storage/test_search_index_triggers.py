@@ -18,8 +18,8 @@ def found(repo, term):
 
 def test_index_stores_no_copy_of_the_text(demo_repo):
     tables = {r[0] for r in sqlite_file.rows(demo_repo.path, "SELECT name FROM sqlite_master")}
-    assert "items_search_content" not in tables
-    assert {"items_search_data", "items_search_source"} <= tables
+    assert not {"items_search_content", "items_chars_content"} & tables
+    assert {"items_search_data", "items_chars_data", "items_search_source"} <= tables
     assert demo_repo.check() == []
 
 
@@ -88,3 +88,16 @@ def test_items_json_is_streamed_in_the_same_shape(demo_db, capsys):
     assert len(rows) == 16 and text == json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
     assert main(["items", "--db", str(demo_db), "--search", "没有这个词", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_check_finds_an_emptied_character_index(demo_db, capsys):
+    """The characters' index is checked and rebuilt too, not only the bigrams'."""
+    sqlite_file.run(demo_db, "INSERT INTO items_chars(items_chars) VALUES ('delete-all')")
+    with Repository.open(demo_db, readonly=True) as repo:
+        assert found(repo, "猪") == set()
+        assert repo.check()
+    assert main(["check", "--db", str(demo_db), "--repair"]) == 0
+    assert "已重建" in capsys.readouterr().out
+    with Repository.open(demo_db, readonly=True) as repo:
+        assert repo.check() == []
+        assert len(found(repo, "猪")) == 4
