@@ -91,6 +91,28 @@ def _from(sql_tail: str) -> str:
     return FROM if "d." in sql_tail or "l." in sql_tail else "FROM items"
 
 
+class _PartnerNames:
+    """Partner names of a stored `partner_ids` list, each distinct list decoded once.
+
+    A few hundred combinations of partners recur across 100,000 items; decoding
+    the JSON of each row was a third of the time `items --json` spent reading rows.
+    """
+
+    def __init__(self, counterparts: CounterpartStore) -> None:
+        self._counterparts = counterparts
+        self._by_id: dict[int, str] | None = None
+        self._names: dict[str, list[str]] = {"[]": []}
+
+    def __call__(self, stored: str) -> list[str]:
+        names = self._names.get(stored)
+        if names is None:
+            if self._by_id is None:
+                self._by_id = self._counterparts.name_by_id()
+            by_id = self._by_id
+            names = self._names[stored] = [by_id[i] for i in json.loads(stored) if i in by_id]
+        return list(names)
+
+
 class ItemStore:
     def __init__(self, db: Database, departments: DepartmentStore,
                  counterparts: CounterpartStore) -> None:
@@ -196,25 +218,24 @@ class ItemStore:
 
     def rows(self, ids: list[int]) -> list[ItemRow]:
         """Rows for these ids, in the order given."""
+        return self._rows(ids, _PartnerNames(self.counterparts))
+
+    def _rows(self, ids: list[int], partners: _PartnerNames) -> list[ItemRow]:
         found: dict[int, ItemRow] = {}
-        by_id: dict[int, str] | None = None
         for start in range(0, len(ids), 900):
             chunk = ids[start : start + 900]
             sql = f"SELECT {ROW_COLUMNS} {FROM} WHERE items.id IN ({','.join('?' * len(chunk))})"
             for row in self.db.execute(sql, chunk).fetchall():
-                partners: list[str] = []
-                if row[-1] != "[]":
-                    by_id = self.counterparts.name_by_id() if by_id is None else by_id
-                    partners = [by_id[i] for i in json.loads(row[-1]) if i in by_id]
                 item = ItemRow(*row[:-1])
-                item.partners = partners
+                item.partners = partners(row[-1])
                 found[row[0]] = item
         return [found[i] for i in ids if i in found]
 
     def iter_rows(self, ids: list[int], chunk: int = 500) -> Iterator[ItemRow]:
         """Rows for these ids in order, read a chunk at a time so memory stays flat."""
+        partners = _PartnerNames(self.counterparts)
         for start in range(0, len(ids), chunk):
-            yield from self.rows(ids[start : start + chunk])
+            yield from self._rows(ids[start : start + chunk], partners)
 
     def query(self, f: ItemFilter, order_by: str = "id", descending: bool = False,
               ) -> list[ItemRow]:
