@@ -10,10 +10,11 @@ import argparse
 import json
 import operator
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import fields
 from json.encoder import encode_basestring
 from pathlib import Path
+from typing import Any
 
 from app import paths
 from app.storage import backup, lock
@@ -158,7 +159,7 @@ def _print_json_rows(rows: Iterable[ItemRow]) -> None:
     out = sys.stdout
     first = True
     for row in rows:
-        values = tuple(map(operator.call, _ENCODERS, _VALUES(row)))
+        values = tuple(map(_call, _ENCODERS, _VALUES(row)))
         out.write(("[\n" if first else ",\n") + _ROW_TEMPLATE % values)
         first = False
     out.write("[]\n" if first else "\n]\n")
@@ -171,9 +172,11 @@ def _json_names(names: list[str]) -> str:
     return "[\n" + ",\n".join("   " + encode_basestring(v) for v in names) + "\n  ]"
 
 
+Encoder = Callable[[Any], str]
 _FIELDS = fields(ItemRow)
-_ENCODERS = tuple({"int": str, "str": encode_basestring, "list[str]": _json_names}[f.type]
-                  for f in _FIELDS)
+_BY_TYPE: dict[str, Encoder] = {"int": str, "str": encode_basestring, "list[str]": _json_names}
+_ENCODERS = tuple(_BY_TYPE[str(f.type)] for f in _FIELDS)
+_call: Callable[[Encoder, Any], str] = operator.call
 _VALUES = operator.attrgetter(*(f.name for f in _FIELDS))
 _ROW_TEMPLATE = " {\n" + ",\n".join(f"  {encode_basestring(f.name)}: %s" for f in _FIELDS) + "\n }"
 

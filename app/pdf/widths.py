@@ -188,8 +188,8 @@ def _packed(columns: list[_Column], room: float) -> list[float]:
 
 
 def _cost(lines: list[tuple[list[int], int]]) -> float:
-    """Estimated table height in lines, plus a little for every wrapped cell line."""
-    height = sum(map(max, zip(*(rows for rows, _ in lines), strict=True)))
+    """Estimated table height in lines, plus a little for every cramped cell line."""
+    height: int = sum(map(max, zip(*(rows for rows, _ in lines), strict=True)))
     return height + CELL_LINE_COST * sum(count for _, count in lines)
 
 
