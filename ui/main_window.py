@@ -89,12 +89,11 @@ class MainWindow(QMainWindow):
             lambda doc: file_actions.export_document(self, doc))
         self.documents.word_requested.connect(lambda doc: file_actions.export_word(self, doc))
         for page in (self.documents, self.departments, self.responsibility, self.tasks,
-                     self.templates):
+                     self.templates, self.laws):
             page.changed.connect(lambda changes, page=page: self.data_changed(changes, page))
         self.matching.document_created.connect(self.draft_created)
         self.changes.open_item.connect(self.show_item)
         self.laws.open_item.connect(self.show_item)
-        self.laws.flags_changed.connect(self.catalogue.model.reload)
 
         self.status_path = QLabel()
         self.status_counts = QLabel()

@@ -9,6 +9,7 @@ from app.storage.repository import Repository
 from ui.pages.page import Page
 
 POLICE_ITEM = "典当业特种行业许可证核发"  # the demo's one item of 县级公安部门
+SURVEYING = "《山东省测绘管理条例》"
 
 
 def _button(page, label: str) -> QPushButton:
@@ -117,3 +118,20 @@ def test_a_new_department_can_be_chosen_in_the_catalogue_filter_at_once(window, 
     assert names[0] == "" and {"县数据和政务服务局", "县数据局"} <= set(names)
     assert combo.currentText() == ""
     assert "县数据局" in combo.completer().model().stringList()
+
+
+def test_marking_a_law_reloads_the_catalogue_only_when_it_filters_on_basis_flags(window):
+    laws, catalogue = window.laws, window.catalogue
+    window.show_page(laws)
+    laws.select_law(next(law.id for law in laws.laws if law.display == SURVEYING))
+    resets: list[int] = []
+    catalogue.model.modelReset.connect(lambda: resets.append(1))
+    laws.mark_current(laws.current_law().status.REPEALED, "2019年11月29日")
+    assert resets == []
+
+    catalogue.basis_flag.setCurrentText("依据已废止")
+    flagged = catalogue.model.rowCount()
+    resets.clear()
+    laws.mark_current(laws.current_law().status.IN_FORCE)
+    assert resets == [1]
+    assert catalogue.model.rowCount() == flagged - 7

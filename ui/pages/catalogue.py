@@ -307,7 +307,8 @@ class CataloguePage(Page):
         self.detail.show_item(self.repo.items.get(item_id), self.repo.items.timeline(item_id))
 
     def refresh(self, changes: Changes) -> None:
-        """Query the list again only when which items it holds, or their order, may differ;
+        """Query the list again only when which items it holds, or their order, may differ
+        (items added or removed, department names or basis flags filtered or sorted on);
         otherwise read back just the changed rows. The selected item stays selected."""
         if changes.documents:
             self.fill_choices()
@@ -316,7 +317,8 @@ class CataloguePage(Page):
         by_department = bool(self.model.filter.department) or self.model.order_by in (
             "department", "lead")
         selected = self.current_id()
-        if changes.item_set or (changes.departments and by_department):
+        if (changes.item_set or (changes.departments and by_department)
+                or (changes.items and self.model.filter.basis_flag)):
             self.model.reload()
             if selected is not None:
                 self.select_item(selected)

@@ -77,7 +77,7 @@ def _cell(text: str, tip: str = "") -> QTableWidgetItem:
 class LawsPage(Page):
     page_title = "法规库"
     open_item = Signal(int)
-    flags_changed = Signal()
+    changed = Signal(object)  # Changes: the items citing a law whose status was marked
 
     def __init__(self, repo: Repository, settings: Settings,
                  parent: QWidget | None = None) -> None:
@@ -247,7 +247,8 @@ class LawsPage(Page):
             return
         self.reload(select_id=marked.id)
         self.tabs.setCurrentIndex(1 if flagged else 0)
-        self.flags_changed.emit()
+        assert marked.id is not None
+        self.changed.emit(Changes(items=frozenset(laws(self.repo).citing_items(marked.id))))
 
     # Output -------------------------------------------------------------------
     def grouped(self) -> dict[str, list[FlaggedItem]]:
