@@ -17,7 +17,6 @@ TYPE_CODES = {
     "行政征用": "ZY", "行政备案": "BA", "公共服务": "GF",
 }
 DEFAULT_PATTERN = "{类型码}-{序号:4}"
-PLACEHOLDER = re.compile(r"\{(类型码|年|序号(?::(\d))?)\}")
 
 
 @dataclass(frozen=True)

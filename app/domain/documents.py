@@ -107,8 +107,6 @@ class Annex:
 
 FORM_DOCUMENT = "文件"
 FORM_LETTER = "函"
-FORMS = (FORM_DOCUMENT, FORM_LETTER)
-URGENCIES = ("", "特急", "加急")
 
 
 @dataclass

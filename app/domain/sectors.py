@@ -14,7 +14,7 @@ database and every caller (forms, filters, matching) resolves through it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from app.domain.departments import Department, DepartmentRegistry, Level
@@ -246,12 +246,3 @@ class Counterparts:
         result.how += [f"配合：{r.how}" for r in named if r.resolved
                        and r.county_department in result.partners]
         return result
-
-
-def resolve(text: str, counterparts: Counterparts) -> Resolution:
-    """Module-level shorthand for `counterparts.resolve(text)`."""
-    return counterparts.resolve(text)
-
-
-def county_bodies(departments: Iterable[Department]) -> list[Department]:
-    return [d for d in departments if is_county_body(d)]

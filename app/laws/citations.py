@@ -22,7 +22,6 @@ DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 REPEALED_AFTER = re.compile(r"^》?\s*(?:已被?|业已|已经)?废止")
 REPEALED_BEFORE = re.compile(r"废止了?\s*$")
 AMENDED_BEFORE = re.compile(r"(?:修订|修改|修正)后的\s*$")
-NEW_BEFORE = re.compile(r"(?:通过|公布|出台)的\s*$")
 
 REPEALED = "废止"
 AMENDED = "修订"

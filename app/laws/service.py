@@ -44,11 +44,6 @@ def mark(repo: Repository, written: str, status: LawStatus, date: str = "",
     return store.get(law.id or 0), store.flagged(law.id)
 
 
-def save_law(repo: Repository, law: Law) -> int:
-    with repo.transaction():
-        return laws(repo).save(law)
-
-
 def report(repo: Repository) -> dict[str, list[FlaggedItem]]:
     """Flagged items under their county department (the lead), the next round's work list."""
     grouped: dict[str, list[FlaggedItem]] = defaultdict(list)

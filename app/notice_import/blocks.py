@@ -23,18 +23,10 @@ class Para:
     align: str = "left"  # left, center, right, justify
     indent: float = 0.0  # first-line start from the text block's left edge, in points
     page: int = 1
-    rule_below: bool = False  # a (red) line drawn under it: the 版头 separator
 
     @property
     def clean(self) -> str:
         return "".join(self.text.split())
-
-    @property
-    def pushed_right(self) -> bool:
-        """Right-aligned, or moved right with spaces, tabs or a large indent (signature, date)."""
-        lead = len(self.text) - len(self.text.lstrip(" \t\u3000"))
-        return self.align == "right" or lead >= 4 or "\t" in self.text[:lead + 1] \
-            or self.indent >= 120
 
 
 @dataclass

@@ -81,12 +81,10 @@ class _Reader:
                  "end": "right"}.get(_jc(p), "left")
         indent = (fmt.left_indent.pt if fmt.left_indent else 0.0) + \
             (fmt.first_line_indent.pt if fmt.first_line_indent else 0.0)
-        border = p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}")
         self.blocks.append(Para(
             text=text, size=max(sizes) if sizes else self.default_size,
             red=any(c in RED_HEX or (c.startswith("FF") and c[2:4] < "40") for c in colours),
-            align=align, indent=indent,
-            rule_below=border is not None and border.get(qn("w:val")) not in ("nil", "none")))
+            align=align, indent=indent))
 
     def table(self, tbl: CT_Tbl) -> None:
         columns = max((len(tr.tc_lst) for tr in tbl.tr_lst), default=0)

@@ -149,11 +149,3 @@ def break_text(text: str, measure: Measure, width: float,
         room = first_width if number == 0 else None
         lines.extend(break_paragraph(paragraph.strip(), measure, width, room) or [""])
     return lines
-
-
-def is_legal_line_sequence(lines: Sequence[str]) -> bool:
-    """Whether no line starts with closing or ends with opening punctuation."""
-    return all(
-        not (n > 0 and line and line[0] in CLOSING) and not (line and line[-1] in OPENING)
-        for n, line in enumerate(lines)
-    )

@@ -152,10 +152,6 @@ class PageWriter:
     # Page geometry -----------------------------------------------------------
 
     @property
-    def width_pt(self) -> float:
-        return PAGE_H if self.rotated else PAGE_W
-
-    @property
     def height_pt(self) -> float:
         return PAGE_W if self.rotated else PAGE_H
 
@@ -249,9 +245,3 @@ class PageWriter:
         self.canvas.setLineWidth(width)
         height = self.height_pt
         self.canvas.line(x0, height - y, x1, height - y)
-
-    def vline(self, x: float, y0: float, y1: float, width: float, color: Color = black) -> None:
-        self.canvas.setStrokeColor(color)
-        self.canvas.setLineWidth(width)
-        height = self.height_pt
-        self.canvas.line(x, height - y0, x, height - y1)

@@ -257,9 +257,6 @@ class ItemStore:
         row = self.db.execute("SELECT department_id FROM items WHERE id = ?", [item_id]).fetchone()
         return row[0] if row else None
 
-    def exists(self, item_id: int) -> bool:
-        return self.db.execute("SELECT 1 FROM items WHERE id = ?", [item_id]).fetchone() is not None
-
     def get(self, item_id: int) -> PowerItem:
         row = self.db.execute(f"{ITEM_COLUMNS} {FROM} WHERE items.id = ?", [item_id]).fetchone()
         if row is None:

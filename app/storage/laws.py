@@ -181,10 +181,3 @@ class LawStore:
         return [FlaggedItem(item_id=r[0], name=r[1], department=r[2], county_department=r[3],
                             status=r[4], law=f"《{r[5]}》" if r[5] else r[6],
                             flag=LawStatus(r[7]).flag, articles=r[8]) for r in rows]
-
-    def flags_of(self, item_id: int) -> list[str]:
-        """`依据已废止，需核对（《山东省测绘管理条例》）` lines for one item's detail."""
-        rows = self.db.execute(
-            "SELECT l.title, l.number, l.status FROM item_citations c JOIN laws l "
-            "ON l.id = c.law_id WHERE c.item_id = ? AND l.status != '现行'", [item_id]).fetchall()
-        return [f"{LawStatus(r[2]).flag}（{'《' + r[0] + '》' if r[0] else r[1]}）" for r in rows]

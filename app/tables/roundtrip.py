@@ -36,10 +36,8 @@ from app.domain.forms import (
     parse_identity_cell,
     signature,
 )
-from app.domain.items import PowerItem
 from app.domain.layouts import (
     BUILTIN_LAYOUTS,
-    CATALOGUE_LAYOUTS,
     IDENTITY,
     Layout,
     builtin_layout,
@@ -48,10 +46,9 @@ from app.domain.text import clean_cell, fold
 from app.progress import Progress, report
 from app.storage.errors import UserError
 from app.storage.forms import FormRecord, SentRow
-from app.storage.items import ItemFilter
 from app.storage.repository import Repository
 from app.tables.errors import FileImportError
-from app.tables.exporter import ExportResult, file_in_use, item_values
+from app.tables.exporter import ExportResult, file_in_use
 from app.tables.form_workbook import (
     EDITABLE,
     INSTRUCTIONS,
@@ -112,11 +109,6 @@ class _FormRow:
     identity: str
     role: str
     merged: tuple[str, ...] = ()
-
-
-def file_name(document_number: str, department: str) -> str:
-    """The file name a department's form gets when it is the only one of its name."""
-    return form_file_name(department, document_number, set())
 
 
 # Export ------------------------------------------------------------------------
@@ -226,39 +218,6 @@ def _move_into(result: ExportResult, folder: Path) -> ExportResult:
     return dataclasses.replace(result, path=target)
 
 
-def export_department_items(repo: Repository, department: str, out_dir: Path | str,
-                            items: Sequence[PowerItem] = (), today: str = "") -> ExportResult:
-    """The catalogue items a county department leads (or the ones given), to check and return."""
-    dept = repo.departments.registry().resolve(department)
-    if dept is None:
-        raise UserError(f"没有名为“{department}”的部门。")
-    if not items:
-        items = [repo.items.get(r.id) for r in repo.items.query(ItemFilter(department=dept.name))
-                 if r.lead == dept.name or r.department == dept.name]
-    if not items:
-        raise UserError(f"部门“{dept.name}”没有牵头的事项，无法导出。")
-    today = today or dt.date.today().isoformat()
-    layout = next(x for x in CATALOGUE_LAYOUTS if x.id == "items")
-    with repo.transaction():
-        record = repo.forms.create("", dept.name, [], today)
-        values = [item_values(item, n) for n, item in enumerate(items, start=1)]
-        cells, sent = [], []
-        for item, row in zip(items, values, strict=True):
-            identity = f"item:{item.id}"
-            cells.append(identity_cell(identity, LEAD, signature(
-                record.key, identity, dept.name, LEAD,
-                {**row, "department": repo.departments.registry().canonical_name(
-                    row["department"])})))
-            sent.append(SentRow(identity, LEAD, "事项", row["seq"], row["name"], row["department"]))
-        repo.forms.set_rows(record, sent)
-        spec = TableSpec(title=f"{dept.name}行政权力事项（{len(items)}项）",
-                         columns=layout.columns, rows=values, identities=cells,
-                         editable=EDITABLE, protect=True)
-        path = Path(out_dir) / file_name("", dept.name)
-        return write_form(FormHeader(dept.name, "", record.token, today), repo.lists.item_types(),
-                          [("事项", layout, spec)], path)
-
-
 # Import ------------------------------------------------------------------------
 @dataclass
 class _Claims:
@@ -301,7 +260,7 @@ def _claims(path: Path, grids: Sequence[Grid]) -> _Claims:
 
 def _returned_layouts() -> list[Layout]:
     return [Layout(x.id, x.name, (IDENTITY, *x.columns))
-            for x in (*BUILTIN_LAYOUTS, *CATALOGUE_LAYOUTS)]
+            for x in BUILTIN_LAYOUTS]
 
 
 def _form_record(repo: Repository, path: Path, claims: _Claims) -> FormRecord:
@@ -322,10 +281,9 @@ def read_returned(repo: Repository, path: Path | str, limits: Limits = DEFAULT_L
     claims = _claims(path, grids)
     record = _form_record(repo, path, claims)
     result = ReturnedWorkbook(path, record.department, record.document_number, [])
-    if record.document_number:
-        result.received_before = next(
-            (r.received_date for r in repo.lists.report_backs_for(record.document_number)
-             if r.department == record.department and r.received_date), "")
+    result.received_before = next(
+        (r.received_date for r in repo.lists.report_backs_for(record.document_number)
+         if r.department == record.department and r.received_date), "")
     registry = repo.departments.registry()
     others = {d for d in claims.departments if not registry.same(d, record.department)}
     if others:
@@ -356,9 +314,8 @@ class _Checker:
         self.registry = repo.departments.registry()
         self.seen: dict[str, str] = {}
         self.touched: set[str] = set()
-        doc = repo.document_by_number(record.document_number) if record.document_number else None
-        self.current = {f"annex_row:{r.id}": r.field_values()
-                        for a in (doc.annexes if doc else []) for r in a.rows}
+        doc = repo.document_by_number(record.document_number)
+        self.current = {f"annex_row:{r.id}": r.field_values() for a in doc.annexes for r in a.rows}
 
     def refuse(self, sheet: str, line: int, name: str, message: str) -> None:
         self.result.refused.append(ImportWarning(sheet, line, "", f"（{name}）{message}，这一行未导入"))
@@ -409,7 +366,7 @@ class _Checker:
         return found[0].identity
 
     def _changes(self, preview: ImportPreview, identity: str, row: AnnexRow, line: int) -> None:
-        current = self._current(identity)
+        current = self.current.get(identity)
         if current is None:
             self.refuse(preview.sheet, line, row.name, "对应的事项已被删除")
             return
@@ -427,13 +384,6 @@ class _Checker:
             self.result.changes.append(
                 RowChange(identity, key, current.get(key, ""), getattr(row, key), where))
 
-    def _current(self, identity: str) -> dict[str, str] | None:
-        if identity.startswith("annex_row:"):
-            return self.current.get(identity)
-        item_id = int(identity.partition(":")[2])
-        if not self.repo.items.exists(item_id):
-            return None
-        return item_values(self.repo.items.get(item_id), 0)
 
     def report_missing(self) -> None:
         for sent in self.record.rows:
@@ -463,22 +413,18 @@ def apply_returned(repo: Repository, returned: Sequence[ReturnedWorkbook],
             if workbook.whole_form_refused:
                 continue
             accepted = [c for c in workbook.changes if c.accepted]
-            if workbook.document_number:
-                applied += _apply_to_document(repo, workbook.document_number, accepted)
-                repo.lists.mark_received(workbook.department, workbook.document_number, today)
-            applied += _apply_to_items(repo, [c for c in accepted
-                                              if c.identity.startswith("item:")])
+            applied += _apply_to_document(repo, workbook.document_number, accepted)
+            repo.lists.mark_received(workbook.department, workbook.document_number, today)
     return applied
 
 
 def _apply_to_document(repo: Repository, number: str, changes: list[RowChange]) -> int:
     """Set each accepted field; a merged cell whose rows now differ is no longer merged."""
-    mine = [c for c in changes if c.identity.startswith("annex_row:")]
-    if not mine:
+    if not changes:
         return 0
     doc = repo.document_by_number(number)
     by_id = {f"annex_row:{r.id}": r for a in doc.annexes for r in a.rows}
-    for change in mine:
+    for change in changes:
         row = by_id.get(change.identity)
         if row is None:
             raise UserError(f"{change.where}对应的事项已被删除，请重新读取反馈表。")
@@ -488,15 +434,4 @@ def _apply_to_document(repo: Repository, number: str, changes: list[RowChange]) 
             row.merged_with_above = [k for k in row.merged_with_above
                                      if getattr(row, k, None) == getattr(above, k, None)]
     repo.save_document(doc)
-    return len(mine)
-
-
-def _apply_to_items(repo: Repository, changes: list[RowChange]) -> int:
-    items: dict[str, PowerItem] = {}
-    for change in changes:
-        if change.identity not in items:
-            items[change.identity] = repo.items.get(int(change.identity.partition(":")[2]))
-        setattr(items[change.identity], change.field, change.new)
-    for item in items.values():
-        repo.save_item(item)
     return len(changes)

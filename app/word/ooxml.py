@@ -232,42 +232,6 @@ def rotated_box(width_pt: float, height_pt: float, paragraph_xml: str, box_id: i
     )
 
 
-def page_shape(x_pt: float | None, y_pt: float, width_pt: float, height_pt: float, box_id: int,
-               fill_hex: str | None = None, paragraph_xml: str = "") -> str:
-    """A rectangle (a filled rule, or a text box when given a paragraph) anchored to the page.
-
-    ``x_pt`` None centres it across the page. Used for the 信函格式 head: the
-    organ mark at 30 mm from the sheet's top and the red double lines.
-    """
-    cx, cy = round(width_pt * EMU_PER_PT), round(height_pt * EMU_PER_PT)
-    horizontal = ('<wp:align>center</wp:align>' if x_pt is None
-                  else f'<wp:posOffset>{round(x_pt * EMU_PER_PT)}</wp:posOffset>')
-    fill = f'<a:solidFill><a:srgbClr val="{fill_hex}"/></a:solidFill>' if fill_hex else '<a:noFill/>'
-    text = (f'<wps:txbx><w:txbxContent>{paragraph_xml}</w:txbxContent></wps:txbx>'
-            if paragraph_xml else '')
-    box_kind = '<wps:cNvSpPr txBox="1"/>' if paragraph_xml else '<wps:cNvSpPr/>'
-    return (
-        f'<w:r {nsdecls("w", "wp", "a")} xmlns:wps="{WPS}" xmlns:mc="{MC}">'
-        '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
-        f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{box_id}" '
-        'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
-        '<wp:simplePos x="0" y="0"/>'
-        f'<wp:positionH relativeFrom="page">{horizontal}</wp:positionH>'
-        f'<wp:positionV relativeFrom="page"><wp:posOffset>{round(y_pt * EMU_PER_PT)}</wp:posOffset>'
-        '</wp:positionV>'
-        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
-        f'<wp:wrapNone/><wp:docPr id="{box_id}" name="版头{box_id}"/><wp:cNvGraphicFramePr/>'
-        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
-        f'<wps:wsp>{box_kind}<wps:spPr>'
-        f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
-        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}<a:ln><a:noFill/></a:ln>'
-        f'</wps:spPr>{text}'
-        '<wps:bodyPr rot="0" vert="horz" wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="t">'
-        '<a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>'
-        '</mc:Choice></mc:AlternateContent></w:r>'
-    )
-
-
 def append_xml(paragraph: Paragraph, xml: str) -> None:
     _append(paragraph._p, parse_xml(xml))
 

@@ -9,7 +9,8 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QPushButton
 
 from app.demo import DEMO_NOTICE
-from app.tables.roundtrip import export_for_departments, file_name
+from app.domain.forms import form_file_name
+from app.tables.roundtrip import export_for_departments
 from ui.dialogs.review_changes import ReviewChanges
 
 pytestmark = pytest.mark.gui
@@ -39,7 +40,7 @@ def test_review_rejects_one_change_applies_the_other_and_marks_the_return(
     before = next(r for r in repo.document_by_number(DEMO_NOTICE).annexes[0].rows
                   if r.name == ITEM)
     export_for_departments(repo, DEMO_NOTICE, tmp_path, [DEPARTMENT])
-    returned = tmp_path / file_name(DEMO_NOTICE, DEPARTMENT)
+    returned = tmp_path / form_file_name(DEPARTMENT, DEMO_NOTICE, set())
     answer_as_the_department(returned)
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(returned)], ""))
     told: list[str] = []

@@ -89,7 +89,6 @@ class CounterpartsPanel(QWidget):
         self.pending_table = _table(["文件中的写法", "系统", "指定给本县部门"])
         settle = QPushButton("指定所选")
         settle.clicked.connect(self.settle_selected)
-        self.settle_button = settle
         pending = QWidget()
         pending_layout = QVBoxLayout(pending)
         pending_layout.setContentsMargins(0, 0, 0, 0)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.departments import Department, DepartmentRegistry, Level
-from app.domain.sectors import Counterparts, lead_sentence, resolve, sectors_in
+from app.domain.sectors import Counterparts, lead_sentence, sectors_in
 
 DEMO = Path(__file__).parents[3] / "data" / "demo"
 
@@ -35,7 +35,7 @@ def county() -> Counterparts:
 ])
 def test_any_department_text_resolves_to_the_county_department_of_its_sector(
         county, text, county_department, sector):
-    found = resolve(text, county)
+    found = county.resolve(text)
     assert (found.county_department, found.sector) == (county_department, sector)
     assert found.how
 

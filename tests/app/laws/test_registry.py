@@ -46,7 +46,6 @@ def test_marking_a_law_flags_exactly_the_items_whose_basis_cites_it(demo_repo):
     assert now - repealed == expected
     assert demo_repo.items.query_ids(ItemFilter(basis_flag="需核对", type="行政许可")) == [
         r.id for r in demo_repo.items.query(ItemFilter(type="行政许可", basis_flag="需核对"))]
-    assert laws(demo_repo).flags_of(min(expected)) == [f"依据已废止，需核对（{SURVEYING}）"]
 
 
 def test_report_lists_flagged_items_under_their_county_department(demo_repo):

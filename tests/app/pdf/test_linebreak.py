@@ -10,8 +10,13 @@ from app.pdf.linebreak import (
     atoms,
     break_paragraph,
     break_text,
-    is_legal_line_sequence,
 )
+
+
+def is_legal_line_sequence(lines: list[str]) -> bool:
+    """Whether no line starts with closing or ends with opening punctuation."""
+    return all(not (n > 0 and line and line[0] in CLOSING) and not (line and line[-1] in OPENING)
+               for n, line in enumerate(lines))
 
 
 def grid(text: str) -> float:

@@ -3,7 +3,6 @@ import pytest
 
 from app.tables.roundtrip import (
     apply_returned,
-    export_department_items,
     export_for_departments,
     read_returned,
 )
@@ -125,19 +124,3 @@ def test_a_failed_apply_writes_nothing(demo_repo, tmp_path):
     assert all(r.remarks != "改了" for r in doc.annexes[3].rows)
     assert all(not r.received_date for r in demo_repo.lists.report_backs_for(NUMBER)
                if r.department in ("县商务局", "县文化和旅游局"))
-
-
-def test_catalogue_items_round_trip(demo_repo, tmp_path):
-    result = export_department_items(demo_repo, "县行政审批服务局", tmp_path)
-    wb = openpyxl.load_workbook(result.path)
-    ws = wb["事项"]
-    assert ws["A3"].value.startswith("item:")
-    header = [c.value for c in ws[2]]
-    col = header.index("备注") + 1
-    ws.cell(3, col, "目录备注")
-    wb.save(result.path)
-    returned = read_returned(demo_repo, result.path)
-    assert returned.document_number == "" and [c.new for c in returned.changes] == ["目录备注"]
-    apply_returned(demo_repo, [returned])
-    item_id = int(returned.changes[0].identity.split(":")[1])
-    assert demo_repo.items.get(item_id).remarks == "目录备注"

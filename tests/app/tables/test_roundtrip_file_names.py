@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.tables.roundtrip import file_name
+from app.domain.forms import form_file_name
 
 
 @pytest.mark.parametrize(("department", "expected"), [
@@ -18,9 +18,9 @@ from app.tables.roundtrip import file_name
     ("司法局.", "司法局_嘉政发〔2021〕2号_反馈表.xlsx"),
 ])
 def test_form_names_windows_accepts(department: str, expected: str) -> None:
-    assert file_name("嘉政发〔2021〕2号", department) == expected
+    assert form_file_name(department, "嘉政发〔2021〕2号", set()) == expected
 
 
 def test_device_name_as_the_whole_stem_without_document() -> None:
-    assert file_name("", "AUX") == "AUX_事项_反馈表.xlsx"
-    assert file_name("", "aux.局") == "_aux.局_事项_反馈表.xlsx"
+    assert form_file_name("AUX", "", set()) == "AUX_事项_反馈表.xlsx"
+    assert form_file_name("aux.局", "", set()) == "_aux.局_事项_反馈表.xlsx"
