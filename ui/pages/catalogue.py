@@ -42,6 +42,7 @@ ALL = "全部"
 class CataloguePage(Page):
     page_title = "事项库"
     can_create = True
+    undo_stack: QUndoStack
     open_document = Signal(int, int, str)
     save_item = Signal(object, object)  # old item or None, new item
     delete_item = Signal(object)

@@ -42,6 +42,7 @@ class DepartmentsPage(RecordPage[Department]):
     page_title = "部门"
     what = "部门的修改"
     opens_first = False
+    undo_stack: QUndoStack
 
     def __init__(self, repo: Repository, parent: QWidget | None = None) -> None:
         super().__init__(repo, parent)

@@ -8,7 +8,7 @@ record still being edited (it used to show one record and edit another).
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QWidget
@@ -19,7 +19,14 @@ from ui.dialogs.base import confirm_discard
 from ui.errors import show_error
 from ui.pages.page import Page
 
-R = TypeVar("R")
+
+class Record(Protocol):
+    """A department, responsibility list, task division or template: None until saved."""
+
+    id: int | None
+
+
+R = TypeVar("R", bound=Record)
 
 
 class Chooser:
@@ -97,10 +104,6 @@ class RecordPage(Page, Generic[R]):
     def started_new(self) -> None:
         """After 新增 showed a blank record: where the cursor goes, whether it counts as an edit."""
 
-    @staticmethod
-    def record_id(record: R) -> int | None:
-        return getattr(record, "id", None)
-
     # The flow -------------------------------------------------------------------
     def use_chooser(self, widget: QComboBox | QAbstractItemView) -> None:
         self.chooser = Chooser(widget)
@@ -114,7 +117,7 @@ class RecordPage(Page, Generic[R]):
         """List the records again and show the one with `select_id` (else the first)."""
         self.refill()
         row = next((n for n, r in enumerate(self.records)
-                    if select_id is not None and self.record_id(r) == select_id), None)
+                    if select_id is not None and r.id == select_id), None)
         if row is None:
             row = 0 if self.opens_first else -1
         if 0 <= row < len(self.records):
@@ -126,9 +129,9 @@ class RecordPage(Page, Generic[R]):
         self.records = self.load()
         with self.chooser.silenced():
             self.fill(self.records)
-        shown = self.record_id(self.current) if self.current is not None else None
+        shown = self.current.id if self.current is not None else None
         self._shown = next((n for n, r in enumerate(self.records)
-                            if shown is not None and self.record_id(r) == shown), -1)
+                            if shown is not None and r.id == shown), -1)
         self.chooser.set_row(self._shown)
 
     def _chosen(self, row: int) -> None:
@@ -175,8 +178,7 @@ class RecordPage(Page, Generic[R]):
 
     def discard(self) -> None:
         self.dirty = False
-        shown = self.record_id(self.current) if self.current is not None else None
-        self.reload(select_id=shown)
+        self.reload(select_id=self.current.id if self.current is not None else None)
 
     def deleted(self, changes: Changes) -> None:
         """After the shown record was deleted: nothing is being edited, the list goes on."""
