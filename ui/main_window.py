@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
     def publish_list(self) -> None:
         from ui.dialogs.publish import PublishDialog
 
-        PublishDialog(self.repo, self.settings, self).exec()
+        PublishDialog(self.repo, self.settings, self.jobs, self).exec()
 
     def show_item(self, item_id: int) -> None:
         """One item in the catalogue, every filter cleared so it is surely listed."""

@@ -1,5 +1,5 @@
-"""Cancelling a print and an Excel import in the window: the same worker path, the same
-message, and no file or preview left behind."""
+"""Cancelling a print, an Excel import and a publish in the window: the same worker path,
+the same message, and no file or preview left behind."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from app.demo import DEMO_NOTICE
 from ui.dialogs.import_wizard import ImportWizard
 from ui.dialogs.print_preview import PrintPreview
+from ui.dialogs.publish import PublishDialog
 from ui.file_actions import print_preview
 from ui.main_window import MainWindow
 from ui.worker import JobRunner
@@ -77,3 +78,38 @@ def test_a_cancelled_import_says_so_in_the_wizard_and_the_window(
     assert window.statusBar().currentMessage() == CANCELLED
     assert boxes == []
     wizard.reject()
+
+
+def _publish_dialog(window: MainWindow, target: Path, monkeypatch) -> PublishDialog:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    dialog = PublishDialog(window.repo, window.settings, window.jobs, window)
+    dialog.format.setCurrentIndex(1)  # PDF
+    dialog.show()
+    return dialog
+
+
+def test_publishing_runs_as_a_job_of_the_window(window: MainWindow, qtbot, tmp_path: Path,
+                                               monkeypatch, on_modal) -> None:
+    _idle(window, qtbot)
+    dialog = _publish_dialog(window, tmp_path / "全县权责清单.pdf", monkeypatch)
+    told = on_modal(QMessageBox, lambda box: None)
+    dialog.accept()
+    assert window.jobs.busy  # the window stays responsive while the list is laid out
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=60000)
+    assert (tmp_path / "全县权责清单.pdf").read_bytes().startswith(b"%PDF")
+    assert len(told) == 1
+
+
+def test_a_cancelled_publish_leaves_no_file_and_the_dialog_open(
+        window: MainWindow, qtbot, tmp_path: Path, monkeypatch, on_modal) -> None:
+    _idle(window, qtbot)
+    dialog = _publish_dialog(window, tmp_path / "全县权责清单.pdf", monkeypatch)
+    boxes = on_modal(QMessageBox, lambda box: None)
+    with queued(window.jobs):
+        dialog.accept()
+        window.jobs.cancel()
+    _idle(window, qtbot)
+    assert window.statusBar().currentMessage() == CANCELLED
+    assert list(tmp_path.glob("*.pdf")) == [] and boxes == []
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    dialog.reject()

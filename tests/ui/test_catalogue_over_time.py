@@ -64,16 +64,16 @@ def test_changes_page_says_what_is_wrong_with_a_time_point(window, qtbot, monkey
 
 
 def test_publish_dialog_writes_the_whole_county_and_one_department(window, qtbot, tmp_path):
-    from ui.dialogs.publish import PublishDialog
+    from ui.dialogs.publish import PublishDialog, publish
 
-    dialog = PublishDialog(window.repo, window.settings, window)
+    dialog = PublishDialog(window.repo, window.settings, window.jobs, window)
     assert dialog.scope.count() == 1 + 4
-    saved = dialog.write(tmp_path / "全县")
+    saved = publish(window.repo, dialog.choice(tmp_path / "全县"))
     assert saved.suffix == ".xlsx"
     assert openpyxl.load_workbook(saved).sheetnames[0] == "目录"
     dialog.scope.setCurrentText("县市场监督管理局")
     dialog.format.setCurrentIndex(1)
-    pdf = dialog.write(tmp_path / "市场监管")
+    pdf = publish(window.repo, dialog.choice(tmp_path / "市场监管"))
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "县市场监督管理局权责清单（3项）" in "".join(text.split())
