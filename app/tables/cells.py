@@ -65,6 +65,8 @@ def tidy_text(text: str, key: str) -> str:
     if not text:
         return ""
     if key in SHORT_FIELDS:
+        if text.isascii() and text.isdigit():
+            return text  # most 序号: nothing to take out or to turn half-width
         text = compact(text)
         return normalise_digits(text) if key == "seq" else text
     return join_wrapped(text)
