@@ -296,8 +296,9 @@ class MainWindow(QMainWindow):
     def edit_code_rules(self) -> None:
         from ui.dialogs.code_rules import CodeRulesDialog
 
-        if CodeRulesDialog(self.repo, self).exec():
-            self.catalogue.model.reload()
+        dialog = CodeRulesDialog(self.repo, self)
+        dialog.exec()
+        self.data_changed(dialog.changes)
 
     def publish_list(self) -> None:
         from ui.dialogs.publish import PublishDialog

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from app.storage.repository import Repository
+from tests import sqlite_file
+from ui.models.catalogue import COLUMNS
 from ui.pages.page import Page
 
 POLICE_ITEM = "典当业特种行业许可证核发"  # the demo's one item of 县级公安部门
@@ -135,3 +137,29 @@ def test_marking_a_law_reloads_the_catalogue_only_when_it_filters_on_basis_flags
     laws.mark_current(laws.current_law().status.IN_FORCE)
     assert resets == [1]
     assert catalogue.model.rowCount() == flagged - 7
+
+
+def test_codes_given_in_the_rules_dialog_show_at_once_even_if_it_is_cancelled(
+        window, on_modal, monkeypatch):
+    from ui.dialogs.code_rules import CodeRulesDialog
+
+    catalogue = window.catalogue
+    item_id = catalogue.model.item_id(0)
+    sqlite_file.run(window.repo.path, f"UPDATE items SET code = '' WHERE id = {item_id}")
+    catalogue.model.refresh_items([item_id])
+    code_column = next(n for n, (key, _label) in enumerate(COLUMNS) if key == "code")
+    assert catalogue.model.data(catalogue.model.index(0, code_column)) == ""
+    resets: list[int] = []
+    catalogue.model.modelReset.connect(lambda: resets.append(1))
+    monkeypatch.setattr(QMessageBox, "information", lambda *_args: None)
+
+    def give_codes_then_cancel(dialog: CodeRulesDialog) -> None:
+        dialog.assign_button.click()
+        dialog.reject()
+
+    on_modal(CodeRulesDialog, give_codes_then_cancel)
+    window.edit_code_rules()
+    given = window.repo.items.get(item_id).code
+    assert given
+    assert catalogue.model.data(catalogue.model.index(0, code_column)) == given
+    assert resets == []

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.codes.rules import CodeRule
 from app.codes.service import assign_missing, set_rule
+from app.storage.changes import Changes
 from app.storage.repository import Repository
 from ui.dialogs.base import ok_cancel_buttons
 from ui.errors import show_error
@@ -30,6 +31,8 @@ class CodeRulesDialog(QDialog):
         super().__init__(parent)
         self.repo = repo
         self.setWindowTitle("事项编码规则")
+        self.changes = Changes()
+        """The items given codes while the dialog was open, kept even if it is cancelled."""
         self.rules = repo.codes.rules(repo.lists.item_types())
         self.table = QTableWidget(len(self.rules), 3)
         self.table.setHorizontalHeaderLabels(["事项类型", "编码规则", "示例"])
@@ -87,6 +90,7 @@ class CodeRulesDialog(QDialog):
         if not self.save():
             return
         given = assign_missing(self.repo)
+        self.changes |= Changes(items=frozenset(item_id for item_id, _code in given))
         QMessageBox.information(self, "已生成编码", f"共为 {len(given)} 个事项生成了编码。")
 
     def accept(self) -> None:
