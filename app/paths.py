@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -94,3 +96,22 @@ def normal_permissions(path: Path) -> None:
     mask = os.umask(0)
     os.umask(mask)
     os.chmod(path, 0o666 & ~mask)
+
+
+def write_beside(path: Path, write: Callable[[Path], object]) -> None:
+    """Write `path` through a temporary file in its own folder, then rename it into place.
+
+    A failed or cancelled write never leaves half a file or replaces an older
+    good one, and the rename never crosses drives: a file written in the
+    system's temporary folder cannot be renamed onto D:\\ or a USB stick.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(suffix=path.suffix, dir=path.parent)
+    os.close(handle)
+    temp = Path(name)
+    try:
+        write(temp)
+        normal_permissions(temp)
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)

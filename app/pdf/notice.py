@@ -377,29 +377,25 @@ def write_notice(doc: Document, fonts: FontSet, out: Path,
                  progress: Progress | None = None) -> int:
     """Render the document and its annexes to ``out``; returns the page count."""
     writer = PageWriter(fonts, title=doc.title)
-    try:
-        layout = NoticeLayout(writer)
-        layout.header(doc)
-        layout.title(doc.title)
-        if doc.recipients:
-            layout.blank()
-            layout.paragraph(Paragraph([Span(doc.recipients, BODY)], first_indent=0.0))
-        for text in doc.body_paragraphs():
-            layout.paragraph(body_paragraph(text))
-        notes = doc.attachment_lines()
-        if notes:
-            layout.blank()
-            layout.attachment_notes(notes)
-        layout.signature(doc)
-        tables: list[TableSpec] = [annex_table(annex, n if len(doc.annexes) > 1 else None)
-                                   for n, annex in enumerate(doc.annexes, start=1)]
-        draw_tables(writer, tables, progress)
-        if layout.imprint_lines(doc):
-            layout.imprint(doc)
-        return writer.save(out)
-    except BaseException:
-        writer.discard()
-        raise
+    layout = NoticeLayout(writer)
+    layout.header(doc)
+    layout.title(doc.title)
+    if doc.recipients:
+        layout.blank()
+        layout.paragraph(Paragraph([Span(doc.recipients, BODY)], first_indent=0.0))
+    for text in doc.body_paragraphs():
+        layout.paragraph(body_paragraph(text))
+    notes = doc.attachment_lines()
+    if notes:
+        layout.blank()
+        layout.attachment_notes(notes)
+    layout.signature(doc)
+    tables: list[TableSpec] = [annex_table(annex, n if len(doc.annexes) > 1 else None)
+                               for n, annex in enumerate(doc.annexes, start=1)]
+    draw_tables(writer, tables, progress)
+    if layout.imprint_lines(doc):
+        layout.imprint(doc)
+    return writer.save(out)
 
 
 __all__ = ["PAGE_W", "NoticeLayout", "body_paragraph", "write_notice"]

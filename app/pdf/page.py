@@ -15,8 +15,7 @@ faces the sheet's left edge, as the standard asks, and the page carries
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,7 @@ from reportlab.lib.colors import CMYKColor, Color, black
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from app.paths import normal_permissions
+from app.paths import write_beside
 from app.pdf.fonts import SONGTI, FontSet
 
 # ASCII85 only matters for 7-bit mail transport; it made page streams a quarter
@@ -81,13 +80,13 @@ class PageWriter:
 
     def __init__(self, fonts: FontSet, title: str = "") -> None:
         self.fonts = fonts
-        handle, name = tempfile.mkstemp(suffix=".pdf")
-        os.close(handle)
-        self._temp = Path(name)
+        # In memory until saved (ReportLab keeps the pages there anyway): nothing on disk to
+        # clean up when a print fails or is cancelled.
+        self._pdf = io.BytesIO()
         # The initial font must be an embedded one: ReportLab otherwise names
         # Helvetica in every page, which pdffonts reports as not embedded.
         # (types-reportlab types initialFontName as a number; ReportLab takes a font name.)
-        self.canvas = Canvas(str(self._temp), pagesize=(PAGE_W, PAGE_H), pageCompression=1,
+        self.canvas = Canvas(self._pdf, pagesize=(PAGE_W, PAGE_H), pageCompression=1,
                              initialFontName=fonts[SONGTI].registered_name)  # type: ignore[arg-type]
         self.canvas.setTitle(title)
         self.canvas.setCreator("权责清单管理")
@@ -141,13 +140,8 @@ class PageWriter:
         if self._open:
             self._finish_page()
         self.canvas.save()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        normal_permissions(self._temp)
-        os.replace(self._temp, path)
+        write_beside(path, lambda temp: temp.write_bytes(self._pdf.getvalue()))
         return self.page_count
-
-    def discard(self) -> None:
-        self._temp.unlink(missing_ok=True)
 
     # Page geometry -----------------------------------------------------------
 

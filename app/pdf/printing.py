@@ -38,12 +38,8 @@ class PrintResult:
 def write_tables(tables: Sequence[TableSpec], fonts: FontSet, out: Path, title: str,
                  progress: Progress | None = None) -> int:
     writer = PageWriter(fonts, title=title)
-    try:
-        draw_tables(writer, tables, progress)
-        return writer.save(out)
-    except BaseException:
-        writer.discard()
-        raise
+    draw_tables(writer, tables, progress)
+    return writer.save(out)
 
 
 def print_document(doc: Document, fonts: FontSet, out: Path, annex: int | None = None,

@@ -116,12 +116,9 @@ def _start_pages(published: PublishedList, fonts: FontSet) -> list[int]:
     writer = PageWriter(fonts)
     writer.page_count = 1 + _contents_pages(published)
     starts = []
-    try:
-        for table in _tables(published):
-            starts.append(writer.page_count + 1)
-            draw_tables(writer, [table])
-    finally:
-        writer.discard()
+    for table in _tables(published):
+        starts.append(writer.page_count + 1)
+        draw_tables(writer, [table])
     return starts
 
 
@@ -131,11 +128,7 @@ def print_published(published: PublishedList, fonts: FontSet, out: Path,
     _check(published)
     starts = _start_pages(published, fonts)
     writer = PageWriter(fonts, title=published.title)
-    try:
-        _title_page(writer, published)
-        _contents(writer, published, starts)
-        draw_tables(writer, _tables(published), progress)
-        return writer.save(out)
-    except BaseException:
-        writer.discard()
-        raise
+    _title_page(writer, published)
+    _contents(writer, published, starts)
+    draw_tables(writer, _tables(published), progress)
+    return writer.save(out)

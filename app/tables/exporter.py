@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +11,7 @@ from openpyxl import Workbook
 from app.domain.documents import Annex, Document
 from app.domain.items import PowerItem
 from app.domain.layouts import CATALOGUE_LAYOUTS, Layout, builtin_layout
-from app.paths import normal_permissions
+from app.paths import write_beside
 from app.progress import Progress
 from app.storage.errors import UserError
 from app.storage.items import ItemRow
@@ -40,18 +38,10 @@ def annex_spec(annex: Annex, number: int | None) -> TableSpec:
 def save_workbook(wb: Workbook, path: Path) -> None:
     """Write beside the target and rename, so a failed save never leaves half a file."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
-    os.close(fd)
     try:
-        wb.save(tmp)
-        normal_permissions(Path(tmp))
-        os.replace(tmp, path)
+        write_beside(path, wb.save)
     except PermissionError as exc:
         raise file_in_use(path) from exc
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
 
 
 def file_in_use(path: Path) -> UserError:

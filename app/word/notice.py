@@ -16,8 +16,6 @@ the two print the same.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -38,6 +36,7 @@ from docx.text.paragraph import Paragraph
 from lxml.etree import _Element
 
 from app.domain.documents import Annex, Document
+from app.paths import write_beside
 from app.pdf import linebreak
 from app.pdf.fonts import FANGSONG, HEITI, KAITI, OFFICIAL, SONGTI, XIAOBIAOSONG
 from app.pdf.notice import (
@@ -566,16 +565,8 @@ class NoticeDocx:
 
     def save(self, out: Path) -> None:
         """Write the file; a half-written .docx never replaces an older good one."""
-        out.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(suffix=".docx", dir=out.parent)
-        os.close(handle)
-        temp = Path(name)
-        try:
-            self.d.core_properties.title = self._title
-            self.d.save(str(temp))
-            os.replace(temp, out)
-        finally:
-            temp.unlink(missing_ok=True)
+        self.d.core_properties.title = self._title
+        write_beside(out, lambda temp: self.d.save(str(temp)))
 
     _title = ""
 
