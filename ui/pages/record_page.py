@@ -35,11 +35,6 @@ class Chooser:
     def __init__(self, widget: QComboBox | QAbstractItemView) -> None:
         self.widget = widget
 
-    def row(self) -> int:
-        if isinstance(self.widget, QComboBox):
-            return self.widget.currentIndex()
-        return self.widget.currentIndex().row()
-
     def set_row(self, row: int) -> None:
         """Show `row` as chosen without reporting it as the clerk's choice."""
         with self.silenced():
