@@ -216,7 +216,7 @@ def export_word(window: Window, document: Document) -> None:
                                 f"已导出 Word 文档（{result.annexes} 个附件）：\n{result.path}\n\n"
                                 "可在 Word 或 WPS 中继续修改；页码、附件表头在每页自动生成。")
 
-    window.jobs.run("正在导出 Word…", lambda _p: write_docx(document, path), done)
+    window.jobs.run("正在导出 Word…", lambda p: write_docx(document, path, progress=p), done)
 
 
 def export_items(window: Window) -> None:

@@ -73,6 +73,7 @@ from app.pdf.page import (
 from app.pdf.table import LEADING, PAD_X, PAD_Y, T_LEFT, T_TOP, T_WIDTH, TableSpec, annex_table
 from app.pdf.titles import title_lines
 from app.pdf.widths import content_widths
+from app.progress import Progress, report
 from app.storage.errors import UserError
 from app.word import ooxml
 
@@ -120,7 +121,9 @@ class WordResult:
 class NoticeDocx:
     """Builds the .docx element by element, in the order of the printed notice."""
 
-    def __init__(self) -> None:
+    def __init__(self, progress: Progress | None = None, rows: int = 0) -> None:
+        """`progress` hears of every 25 annex rows of the `rows` the notice has."""
+        self.progress, self.rows, self.done = progress, rows, 0
         self.d = docx.Document()
         self.d.settings.odd_and_even_pages_header_footer = True
         self._boxes = 0
@@ -504,6 +507,9 @@ class NoticeDocx:
                 if next_row is not None and n in next_row.merged:
                     _vmerge(tc, "restart")
                 self._cell(cells[n], text, FANGSONG, centred=columns[n].centred)
+            self.done += 1
+            if self.done % 25 == 0 or self.done == self.rows:
+                report(self.progress, self.done, self.rows)
 
     def _cell(self, cell: _Cell, text: str, role: str, centred: bool) -> None:
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
@@ -658,14 +664,16 @@ def _imprint_frame(table: Table, rules: bool = True) -> None:
         row.cells[0].width = Pt(BLOCK_W)
 
 
-def write_docx(doc: Document, out: Path, annex: int | None = None) -> WordResult:
+def write_docx(doc: Document, out: Path, annex: int | None = None,
+               progress: Progress | None = None) -> WordResult:
     """The notice (or only annex ``annex``) as a .docx at ``out``."""
-    builder = NoticeDocx()
+    if annex is not None and not 1 <= annex <= len(doc.annexes):
+        raise UserError(f"文件“{doc.number}”只有{len(doc.annexes)}个附件，没有附件{annex}。")
+    annexes = doc.annexes if annex is None else [doc.annexes[annex - 1]]
+    builder = NoticeDocx(progress, sum(len(a.rows) for a in annexes))
     builder._title = doc.title
     numbered = len(doc.annexes) > 1
     if annex is not None:
-        if not 1 <= annex <= len(doc.annexes):
-            raise UserError(f"文件“{doc.number}”只有{len(doc.annexes)}个附件，没有附件{annex}。")
         chosen = doc.annexes[annex - 1]
         builder.annex(chosen, annex if numbered else None)
         _drop_first_section(builder)

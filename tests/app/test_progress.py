@@ -19,6 +19,7 @@ from app.storage.repository import Repository
 from app.tables.exporter import export_document
 from app.tables.importer import preview_file
 from app.tables.roundtrip import export_for_departments
+from app.word.notice import write_docx
 
 NUMBER = "嘉政发〔2021〕2号"
 ROWS = 5000  # the readers report every few thousand rows
@@ -41,6 +42,8 @@ def _big_workbook(path: Path) -> Path:
 JOBS: dict[str, Callable[[Repository, Path, Path], object]] = {
     "print notice": lambda repo, _src, out: print_document(
         repo.document_by_number(NUMBER), resolve_fonts(), out / "通知.pdf", progress=_stop),
+    "export word": lambda repo, _src, out: write_docx(
+        repo.document_by_number(NUMBER), out / "通知.docx", progress=_stop),
     "export annexes": lambda repo, _src, out: export_document(
         repo.document_by_number(NUMBER), out / "附件.xlsx", progress=_stop),
     "department forms": lambda repo, _src, out: export_for_departments(
@@ -78,6 +81,14 @@ def test_a_callback_that_returns_nothing_lets_the_job_run(demo_repo: Repository,
     assert sorted(p.name for p in out.iterdir()) == sorted(r.path.name for r in sent.results)
     assert all(r.path.parent == out and r.path.exists() for r in sent.results)
 
+
+
+def test_the_word_export_counts_every_annex_row(demo_repo: Repository, tmp_path: Path) -> None:
+    doc = demo_repo.document_by_number(NUMBER)
+    rows = sum(len(a.rows) for a in doc.annexes)
+    seen: list[tuple[int, int]] = []
+    write_docx(doc, tmp_path / "通知.docx", progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (rows, rows) and all(total == rows for _, total in seen)
 
 def test_no_module_defines_its_own_cancelled_or_progress_type() -> None:
     root = Path(__file__).resolve().parents[2]
