@@ -8,10 +8,11 @@ whether a sheet has formulas. Cells over Excel's own limit of 32,767 characters
 are refused after reading (`check_cells`), naming the cell; merged ranges are
 capped where they are filled (`app.tables.grid.fill_merges`).
 
-The pass costs about a fifth of what calamine takes to read the sheet: each
-chunk is searched by a few regular expressions that start with a literal (so
+The pass costs about a quarter of what calamine takes to read the sheet: each
+chunk is searched by a few regular expressions (most start with a literal, so
 the engine jumps between candidates), and the per-cell work (largest row and
-column) is done on sets in C.
+column) is done on sets in C. Only a sheet whose cells or rows carry no `r`
+reference is walked tag by tag in Python, as calamine places those by counting.
 """
 
 from __future__ import annotations
@@ -35,9 +36,18 @@ MAX_TEXT_BYTES = 6 * MAX_CELL_CHARS
 WINDOW = MAX_TEXT_BYTES // 2
 LONG_TEXT = re.compile(rb">[^<]{%d}" % (MAX_TEXT_BYTES + 1))
 LONG_START = re.compile(rb"[^<]{%d}" % (MAX_TEXT_BYTES + 1))
-# A row's or cell's `r` attribute as calamine takes it: any spacing around "=", either
-# quote, column letters in either case.
-REF = re.compile(rb"""r(?<=\sr)\s*=\s*["']([A-Za-z]*)(\d+)""")
+# Every `<c>` and `<row>` start tag with its `r` attribute as calamine reads it (any
+# spacing around "=", either quote, column letters in either case; values are skipped
+# whole, so text such as x=" r='A1'" inside one is not taken for it), or two empty
+# strings for a tag without one. Calamine puts such a cell right of the previous one and
+# such a row below the previous one, which no reference shows; a part with one (rare: a
+# few minimal writers) is walked tag by tag (`_walk`).
+ATTRIBUTES = rb"""(?:\s+[^\s=>]+\s*=\s*(?:"[^"]*"|'[^']*'))*"""
+REF = re.compile(rb"""<(?:\w+:)?(?:c|row)(?=[\s/>])(?:%s?\s+r\s*=\s*["']([A-Za-z]*)(\d+)|)"""
+                 % ATTRIBUTES)
+TAG = re.compile(rb"<(/?)(?:\w+:)?(c|row)(?=[\s/>])(%s)\s*(/?)" % ATTRIBUTES)
+NAMED = re.compile(rb"""\s+([^\s=>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+REF_VALUE = re.compile(rb"([A-Za-z]*)(\d+)")
 FORMULA = re.compile(rb"f[\s>/](?<=<f[\s>/]|:f[\s>/])")
 CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"')
 SHARED_ITEM = re.compile(rb"<(?:\w+:)?si\b")
@@ -83,7 +93,7 @@ def check_package(path: Path, zf: zipfile.ZipFile, limits: Limits) -> bool:
 
 def _check_sheet(path: Path, zf: zipfile.ZipFile, part: str, sheet: str, limits: Limits) -> bool:
     extent = Extent()
-    formulas = False
+    formulas = unnumbered = False
     for n, block in enumerate(_chunks(zf, part)):
         at = _long_run(block)
         if at is not None:
@@ -92,23 +102,71 @@ def _check_sheet(path: Path, zf: zipfile.ZipFile, part: str, sheet: str, limits:
         formulas = formulas or FORMULA.search(block) is not None
         refs = REF.findall(block)
         if refs:
-            _grow(extent, refs)
+            unnumbered = _grow(extent, refs) or unnumbered
             _check_extent(path, sheet, extent, limits)
-    if extent.rows * extent.columns > limits.max_cells:
-        raise FileImportError(
-            path, f"表格范围达 {extent.rows} 行 × {extent.columns} 列，超过 "
-            f"{limits.max_cells} 个单元格的上限，可能是异常文件，已拒绝读取。{SPLIT}", sheet)
+    if unnumbered:
+        _walk(path, zf, part, sheet, extent, limits)
     return formulas
 
 
-def _grow(extent: Extent, refs: list[tuple[bytes, bytes]]) -> None:
-    """Largest row and column among the references, from their distinct values only."""
-    extent.rows = max(extent.rows, max(map(int, set(map(itemgetter(1), refs)))))
+def _grow(extent: Extent, refs: list[tuple[bytes, bytes]]) -> bool:
+    """Largest row and column among the references, from their distinct values only;
+    True when a tag had none."""
+    digits = set(map(itemgetter(1), refs))
+    unnumbered = b"" in digits
+    digits.discard(b"")
+    if digits:
+        extent.rows = max(extent.rows, max(map(int, digits)))
     letters = set(map(itemgetter(0), refs))
     letters.discard(b"")
     if letters:
         widest = max(letters, key=lambda found: (len(found), found.upper()))
         extent.columns = max(extent.columns, column_letter_index(widest.upper()) + 1)
+    return unnumbered
+
+
+def _walk(path: Path, zf: zipfile.ZipFile, part: str, sheet: str, extent: Extent,
+          limits: Limits) -> None:
+    """Grow `extent` by where calamine puts cells and rows without `r`, tag by tag.
+
+    Python per tag, so only for parts that need it; the limits are checked after every
+    chunk, so a hostile part is refused after at most about `limits.max_cells` tags. An
+    unnumbered cell goes right of the previous cell and no further left than the cells
+    counted in its row; an unnumbered row goes below the previous row.
+    """
+    row = column = cells = 0  # 0-based row, next column, cells so far in the row
+    for block in _chunks(zf, part):
+        for closing, name, attributes, empty in TAG.findall(block):
+            if closing:
+                if name == b"row":
+                    row, column, cells = row + 1, 0, 0
+                continue
+            found = _ref(attributes)
+            if name == b"row":
+                row = int(found[1]) - 1 if found else row
+                column = cells = 0
+                extent.rows = max(extent.rows, row + 1)
+                if empty:
+                    row += 1
+                continue
+            at_row = row
+            if found and found[0]:
+                at_row, column = int(found[1]) - 1, column_letter_index(found[0].upper())
+            else:
+                column = max(column, cells)
+            extent.rows = max(extent.rows, at_row + 1)
+            extent.columns = max(extent.columns, column + 1)
+            column, cells = column + 1, cells + 1
+        _check_extent(path, sheet, extent, limits)
+
+
+def _ref(attributes: bytes) -> tuple[bytes, bytes] | None:
+    """The letters and digits of the `r` attribute among a tag's attributes, if it has one."""
+    for name, double, single in NAMED.findall(attributes):
+        if name == b"r":
+            value = REF_VALUE.fullmatch(double or single)
+            return (value.group(1), value.group(2)) if value else None
+    return None
 
 
 def _check_extent(path: Path, sheet: str, extent: Extent, limits: Limits) -> None:
@@ -118,6 +176,10 @@ def _check_extent(path: Path, sheet: str, extent: Extent, limits: Limits) -> Non
     if extent.columns > limits.max_columns:
         raise FileImportError(path, f"表格用到了第{extent.columns}列，超过 {limits.max_columns} 列"
                               "的上限，可能是异常文件，已拒绝读取。", sheet)
+    if extent.rows * extent.columns > limits.max_cells:
+        raise FileImportError(
+            path, f"表格范围达 {extent.rows} 行 × {extent.columns} 列，超过 "
+            f"{limits.max_cells} 个单元格的上限，可能是异常文件，已拒绝读取。{SPLIT}", sheet)
 
 
 def _long_run(block: bytes) -> int | None:

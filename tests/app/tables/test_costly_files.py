@@ -162,3 +162,27 @@ def test_far_cells_written_unusually_are_refused_too(demo_repo, tmp_path, xl, fa
     path = xl.rewrite_member(plain, "xl/worksheets/sheet1.xml", lambda data: data.replace(
         b"</sheetData>", b'<row r="5">' + far + b"</row></sheetData>"))
     refused(demo_repo, path, "Sheet1", "第16384列", "异常文件")
+
+
+def without_references(data: bytes) -> bytes:
+    """The sheet as a minimal writer saves it: no `r` on rows or cells."""
+    return re.sub(rb' r="[A-Z]*\d+"', b"", data)
+
+
+def test_cells_without_references_are_read_where_calamine_puts_them(demo_repo, tmp_path, xl):
+    plain = xl.write_xlsx(tmp_path / "plain.xlsx", rows(300))
+    bare = xl.rewrite_member(plain, "xl/worksheets/sheet1.xml", without_references)
+    assert b' r="' not in zipfile.ZipFile(bare).read("xl/worksheets/sheet1.xml")
+    preview = preview_file(bare, demo_repo)
+    assert [r.name for r in preview.rows] == [f"事项{i}" for i in range(1, 301)]
+
+
+def test_a_wide_row_of_cells_without_references_is_refused(demo_repo, tmp_path, xl):
+    """20,000 unnumbered cells in one row, then row 150,000: 3 billion cells to calamine."""
+    plain = xl.write_xlsx(tmp_path / "plain.xlsx", rows(3))
+    wide = (b"<row>" + b'<c t="inlineStr"><is><t>x</t></is></c>' * 20_000 + b"</row>"
+            b'<row r="150000"><c r="A150000" t="inlineStr"><is><t>x</t></is></c></row>')
+    path = xl.rewrite_member(plain, "xl/worksheets/sheet1.xml", lambda data: data.replace(
+        b"</sheetData>", wide + b"</sheetData>"))
+    assert path.stat().st_size < 1_000_000
+    refused(demo_repo, path, "Sheet1", "第20000列", "异常文件")
