@@ -266,9 +266,9 @@ def import_notice(window: Window) -> None:
         return
     db_path = window.repo.path
 
-    def work(_progress: JobProgress) -> NoticePreview:
+    def work(progress: JobProgress) -> NoticePreview:
         with Repository.open(db_path, readonly=True, make_backup=False) as repo:
-            return read_notice(Path(chosen), repo)
+            return read_notice(Path(chosen), repo, progress=progress)
 
     def review(preview: NoticePreview) -> None:
         try:

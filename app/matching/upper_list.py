@@ -121,7 +121,7 @@ def read_upper_rows(path: Path | str, repo: Repository, sheet: str = "",
     so tables continued over pages are joined and each annex keeps its caption."""
     path = Path(path)
     if not sheet and path.suffix.lower() in NOTICE_SUFFIXES:
-        rows = _notice_rows(path, repo)
+        rows = _notice_rows(path, repo, progress)
         if rows:
             return rows
     previews = preview_all(path, repo, progress=progress)
@@ -132,9 +132,9 @@ def read_upper_rows(path: Path | str, repo: Repository, sheet: str = "",
     return [row for preview in previews for row in _rows(preview, preview.title)]
 
 
-def _notice_rows(path: Path, repo: Repository) -> list[UpperRow]:
+def _notice_rows(path: Path, repo: Repository, progress: Progress | None) -> list[UpperRow]:
     try:
-        notice = read_notice(path, repo)
+        notice = read_notice(path, repo, progress=progress)
     except FileImportError:
         return []
     return [row for preview, annex in zip(notice.annexes, notice.document.annexes, strict=True)

@@ -25,6 +25,7 @@ from pdfplumber.table import CellGroup, Table
 
 from app.notice_import.blocks import Block, Para, TableBlock
 from app.notice_import.tables import PAGE_NUMBER, annex_tables, starts_item
+from app.progress import Progress, report
 from app.tables.errors import FileImportError
 from app.tables.grid import DEFAULT_LIMITS, Grid, Limits
 
@@ -54,13 +55,15 @@ class _Line:
 _PageContent = tuple[list[_Line], list[tuple[float, Grid]], float]
 
 
-def read_pdf_blocks(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Block]:
-    """Every page's paragraphs and tables, in reading order."""
+def read_pdf_blocks(path: Path, limits: Limits = DEFAULT_LIMITS,
+                    progress: Progress | None = None) -> list[Block]:
+    """Every page's paragraphs and tables, in reading order; `progress` counts pages."""
     try:
         with pdfplumber.open(path) as pdf:
-            pages: list[_PageContent] = [
-                (_page_lines(page), _page_tables(page, limits), float(page.height))
-                for page in pdf.pages]
+            pages: list[_PageContent] = []
+            for number, page in enumerate(pdf.pages, start=1):
+                pages.append((_page_lines(page), _page_tables(page, limits), float(page.height)))
+                report(progress, number, len(pdf.pages))
     except PDFPasswordIncorrect as exc:
         raise FileImportError(path, "PDF 设有打开密码，请先用密码打开并另存为无密码的 PDF。") from exc
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
@@ -91,9 +94,10 @@ def read_pdf_blocks(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Block]:
     return blocks
 
 
-def read_pdf_grids(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
+def read_pdf_grids(path: Path, limits: Limits = DEFAULT_LIMITS,
+                   progress: Progress | None = None) -> list[Grid]:
     """The annex tables of a PDF for `quanze import`: captions read, continued tables joined."""
-    grids = annex_tables(read_pdf_blocks(path, limits))
+    grids = annex_tables(read_pdf_blocks(path, limits, progress))
     for number, grid in enumerate(grids, start=1):
         grid.sheet = f"表格{number}"
     return grids

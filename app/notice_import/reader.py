@@ -14,6 +14,7 @@ from typing import Any
 from app.domain.documents import FORM_DOCUMENT, FORM_LETTER, ROW_FIELDS, Document
 from app.notice_import.blocks import Block
 from app.notice_import.classify import Found, classify
+from app.progress import Progress
 from app.storage.errors import NotFoundError, UserError
 from app.storage.repository import Repository
 from app.tables.errors import FileImportError
@@ -47,7 +48,9 @@ class NoticePreview:
         }
 
 
-def read_blocks(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Block]:
+def read_blocks(path: Path, limits: Limits = DEFAULT_LIMITS,
+                progress: Progress | None = None) -> list[Block]:
+    """A notice's paragraphs and tables; `progress` counts a PDF's pages (a .docx reads at once)."""
     if not path.exists():
         raise FileImportError(path, "文件不存在。")
     if path.stat().st_size == 0:
@@ -59,7 +62,7 @@ def read_blocks(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Block]:
     if PDF_MAGIC in head:
         from app.notice_import.pdf_blocks import read_pdf_blocks
 
-        return read_pdf_blocks(path, limits)
+        return read_pdf_blocks(path, limits, progress)
     if head.startswith(ZIP_MAGIC):
         from app.notice_import.docx_blocks import read_docx_blocks
 
@@ -69,10 +72,11 @@ def read_blocks(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Block]:
     raise FileImportError(path, "不是 Word 文档（.docx）或 PDF 文件，无法读取整份文件。")
 
 
-def read_notice(path: Path | str, repo: Repository, limits: Limits = DEFAULT_LIMITS) -> NoticePreview:
+def read_notice(path: Path | str, repo: Repository, limits: Limits = DEFAULT_LIMITS,
+                progress: Progress | None = None) -> NoticePreview:
     path = Path(path)
-    found = classify(read_blocks(path, limits))
-    previews = preview_grids(path, found.tables, repo)
+    found = classify(read_blocks(path, limits, progress))
+    previews = preview_grids(path, found.tables, repo, progress=progress)
     warnings = list(found.warnings)
     if len(previews) < len(found.tables):
         warnings.append(f"有 {len(found.tables) - len(previews)} 个表格没有可识别的表头，未作为附件读取。")

@@ -54,7 +54,7 @@ def _read_any(path: Path, limits: Limits, progress: Progress | None) -> list[Gri
     if head.startswith(PDF_MAGIC):
         from app.notice_import.pdf_blocks import read_pdf_grids
 
-        return read_pdf_grids(path, limits)
+        return read_pdf_grids(path, limits, progress)
     raise FileImportError(path, "不是 Excel 表格（.xlsx/.xls）、Word 文档（.docx）或 PDF 文件。"
                           "如果是 WPS 的 .et 或 .wps 文件，请先另存为 .xlsx 或 .docx。")
 

@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from app.matching.upper_list import match_file
+from app.notice_import.reader import read_notice
 from app.pdf.fonts import resolve_fonts
 from app.pdf.printing import print_document
 from app.progress import Cancelled
@@ -39,6 +40,12 @@ def _big_workbook(path: Path) -> Path:
     return path
 
 
+def _notice_pdf(repo: Repository, folder: Path) -> Path:
+    path = folder / "来文.pdf"
+    print_document(repo.document_by_number(NUMBER), resolve_fonts(), path)
+    return path
+
+
 JOBS: dict[str, Callable[[Repository, Path, Path], object]] = {
     "print notice": lambda repo, _src, out: print_document(
         repo.document_by_number(NUMBER), resolve_fonts(), out / "通知.pdf", progress=_stop),
@@ -54,6 +61,12 @@ JOBS: dict[str, Callable[[Repository, Path, Path], object]] = {
         published.build(repo), resolve_fonts(), out / "清单.pdf", progress=_stop),
     "import workbook": lambda repo, src, _out: preview_file(src, repo, progress=_stop),
     "match upper list": lambda repo, src, _out: match_file(src, repo, progress=_stop),
+    "read notice pdf": lambda repo, src, _out: read_notice(
+        _notice_pdf(repo, src.parent), repo, progress=_stop),
+    "import pdf tables": lambda repo, src, _out: preview_file(
+        _notice_pdf(repo, src.parent), repo, progress=_stop),
+    "match pdf notice": lambda repo, src, _out: match_file(
+        _notice_pdf(repo, src.parent), repo, progress=_stop),
 }
 
 
