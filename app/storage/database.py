@@ -37,12 +37,16 @@ class OpenDatabase:
 def _connect(path: Path, readonly: bool) -> Database:
     uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
     conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10)
-    register_functions(conn)
-    db = Database(conn)
-    db.execute("PRAGMA foreign_keys = ON")
-    if not readonly:
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = NORMAL")
+    try:
+        register_functions(conn)
+        db = Database(conn)
+        db.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+    except BaseException:
+        conn.close()  # not a database file, or a locked one: no connection is left behind
+        raise
     return db
 
 
@@ -63,7 +67,11 @@ def open_database(path: Path, *, readonly: bool = False, make_backup: bool = Tru
         if file_version(path) < SCHEMA_VERSION:
             open_database(path, make_backup=False).close()
         db = _connect(path, readonly=True)
-        _check_version(schema_version(db), path)
+        try:
+            _check_version(schema_version(db), path)
+        except BaseException:
+            db.close()
+            raise
         return OpenDatabase(db, path, writable=False)
     path.parent.mkdir(parents=True, exist_ok=True)
     lock.acquire(path)
@@ -76,7 +84,11 @@ def open_database(path: Path, *, readonly: bool = False, make_backup: bool = Tru
             elif make_backup:
                 backup.backup_if_changed(path)
         db = _connect(path, readonly=False)
-        migrate(db)
+        try:
+            migrate(db)
+        except BaseException:
+            db.close()
+            raise
     except sqlite3.DatabaseError as exc:
         lock.release(path)
         raise DatabaseFormatError(f"“{path}”不是有效的数据库文件：{exc}") from exc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,7 @@ def test_portable_marker_keeps_the_data_beside_the_exe(program: Path,
     assert made.returncode == 0, made.stdout + made.stderr
     db = program.parent / "数据" / "quanze.sqlite"
     assert str(db) in made.stdout
-    with sqlite3.connect(db) as connection:
+    with closing(sqlite3.connect(db)) as connection:  # `with connection` alone does not close it
         assert connection.execute("SELECT count(*) FROM items").fetchone()[0] > 0
     assert not user_data_folder.exists()
 

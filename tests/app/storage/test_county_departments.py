@@ -2,7 +2,6 @@
 
 import json
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -29,9 +28,8 @@ def names(repo: Repository, **filters: str) -> set[str]:
 def test_old_file_migrates_after_a_backup_and_keeps_every_written_text(tmp_path, data_dir):
     path = tmp_path / "old.sqlite"
     shutil.copy(FIXTURE, path)
-    with sqlite3.connect(path) as conn:
-        before = conn.execute(WRITTEN).fetchall()
-        rows_before = conn.execute("SELECT * FROM annex_rows ORDER BY id").fetchall()
+    before = sqlite_file.rows(path, WRITTEN)
+    rows_before = sqlite_file.rows(path, "SELECT * FROM annex_rows ORDER BY id")
     with Repository.open(path) as repo:
         after = sqlite_file.rows(path, WRITTEN)
         rows_after = sqlite_file.rows(path, "SELECT * FROM annex_rows ORDER BY id")
