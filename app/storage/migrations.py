@@ -297,7 +297,7 @@ def _v6_search_without_copy(db: Database) -> None:
 
 _WATCHED = "name, basis, measures, department_id"
 _OF_DEPARTMENT = "id IN (SELECT id FROM items WHERE department_id = {}.id)"
-SEARCH_TRIGGERS = {  # name: (when, remove or add the entry, which items)
+_V10_TRIGGERS = {  # name: (when, remove or add the entry, which items)
     "items_search_ai": ("AFTER INSERT ON items", "add", "id = new.id"),
     "items_search_bu": (f"BEFORE UPDATE OF {_WATCHED} ON items", "remove", "id = old.id"),
     "items_search_au": (f"AFTER UPDATE OF {_WATCHED} ON items", "add", "id = new.id"),
@@ -311,7 +311,10 @@ SEARCH_TRIGGERS = {  # name: (when, remove or add the entry, which items)
     "departments_search_ad": ("AFTER DELETE ON departments", "add",
                               _OF_DEPARTMENT.format("old")),
 }
-"""The triggers that keep the search index in step (migration 6 made them, 10 remade them)."""
+"""The search index's triggers as migration 10 remade them (migration 6 wrote its own).
+
+A later migration that changes them writes its own copy: this one must stay as it ran.
+"""
 
 
 def _v7_laws(db: Database) -> None:
@@ -346,7 +349,7 @@ def _v10_search_characters_apart(db: Database) -> None:
     characters; both read the view of migration 6, and the triggers now
     replace an item's entry in both.
     """
-    for name in SEARCH_TRIGGERS:
+    for name in _V10_TRIGGERS:
         db.execute(f"DROP TRIGGER {name}")
     db.execute("DROP TABLE items_search")
     db.execute("CREATE VIRTUAL TABLE items_search USING fts5(doc, content='items_search_source', "
@@ -362,7 +365,7 @@ def _v10_search_characters_apart(db: Database) -> None:
                 "WHERE {}; INSERT INTO items_chars(rowid, chars) "
                 "SELECT id, chars FROM items_search_source WHERE {}"),
     }
-    for name, (when, step, where) in SEARCH_TRIGGERS.items():
+    for name, (when, step, where) in _V10_TRIGGERS.items():
         body = steps[step].format(where, where)
         db.execute(f"CREATE TRIGGER {name} {when} BEGIN {body}; END")
     for table in ("items_search", "items_chars"):
