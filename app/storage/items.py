@@ -171,12 +171,20 @@ class ItemStore:
         found: list[set[int]] = []
         for table, expression in zip(SEARCH_TABLES, expressions, strict=True):
             if expression:
-                found.append({r[0] for r in self.db.execute(
-                    f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [expression])})
+                found.append(self._ids("rowid", f"FROM {table} WHERE {table} MATCH ?",
+                                       [expression]))
         if where:
-            found.append({r[0] for r in self.db.execute(
-                f"SELECT items.id {_from(where)}{where}", params)})
+            found.append(self._ids("items.id", f"{_from(where)}{where}", params))
         return set.intersection(*found) if found else None
+
+    def _ids(self, column: str, tail: str, params: list[Any]) -> set[int]:
+        """The ids a query finds, read as one JSON array.
+
+        SQLite finds 55,000 ids for 许可 in 1.5 ms; stepping the cursor a row per
+        id took 12 ms more, the array and its decoding 5.
+        """
+        text = self.db.execute(f"SELECT json_group_array({column}) {tail}", params).fetchone()[0]
+        return set(json.loads(text))
 
     def _ordered(self, order_by: str, descending: bool) -> list[int]:
         """All ids in display order, cached until the data changes.
