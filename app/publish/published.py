@@ -79,6 +79,18 @@ def _remarks(item: PowerItem) -> str:
     return "；".join([*notes, item.remarks] if item.remarks else notes)
 
 
+def _section_order(department: str) -> tuple[bool, str]:
+    """Departments by name, the items without a county department last."""
+    return department == NO_DEPARTMENT, department
+
+
+def department_names(repo: Repository) -> list[str]:
+    """The departments a published list has a section for, in its order, without building it:
+    the publish dialog offers them while a county's list takes seconds to build."""
+    leads = repo.items.leads([str(status) for status in IN_FORCE])
+    return sorted({name or NO_DEPARTMENT for name in leads}, key=_section_order)
+
+
 def build(repo: Repository, county: str = "嘉祥县", date: str = "",
           department: str = "") -> PublishedList:
     """Items in force, by county department (the lead), ordered by type as the list prints them."""
@@ -96,7 +108,7 @@ def build(repo: Repository, county: str = "嘉祥县", date: str = "",
         if not grouped:
             raise UserError(f"“{department}”没有在用的事项，无法生成权责清单。")
     result = PublishedList(county, date)
-    for name in sorted(grouped, key=lambda d: (d == NO_DEPARTMENT, d)):
+    for name in sorted(grouped, key=_section_order):
         items = sorted(grouped[name], key=lambda i: (
             types.index(i.type) if i.type in types else len(types), i.name))
         dept_list = DepartmentList(name)

@@ -249,6 +249,14 @@ class ItemStore:
               ) -> list[ItemRow]:
         return self.rows(self.query_ids(f, order_by, descending))
 
+    def leads(self, statuses: Sequence[str]) -> set[str]:
+        """The lead departments of the items in these statuses ('' for items without one)."""
+        marks = ", ".join("?" * len(statuses))
+        return {r[0] for r in self.db.execute(
+            "SELECT DISTINCT coalesce(l.name, '') FROM items "
+            f"LEFT JOIN departments l ON l.id = items.lead_id WHERE items.status IN ({marks})",
+            list(statuses)).fetchall()}
+
     def count_by_department(self) -> dict[int, int]:
         """department id → how many items name it as their department."""
         return dict(self.db.execute(

@@ -20,7 +20,7 @@ from app.catalogue.timeline import chinese_date
 from app.pdf.fonts import resolve_fonts
 from app.progress import Cancelled, Progress
 from app.publish.output import export_published, print_published
-from app.publish.published import build
+from app.publish.published import build, department_names
 from app.storage.repository import Repository
 from ui.dialogs.base import ok_cancel_buttons
 from ui.errors import show_error
@@ -63,7 +63,7 @@ class PublishDialog(QDialog):
         self.jobs = jobs
         self.setWindowTitle("生成权责清单（公布）")
         self.scope = QComboBox()
-        self.scope.addItems([WHOLE, *[d.department for d in build(repo).departments]])
+        self.scope.addItems([WHOLE, *department_names(repo)])
         self.format = QComboBox()
         self.format.addItems(list(FORMATS))
         self.county = QLineEdit("嘉祥县")

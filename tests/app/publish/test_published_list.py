@@ -9,7 +9,7 @@ import pytest
 
 from app.cli import main
 from app.domain.items import PowerItem
-from app.publish.published import COLUMNS, build, split_name
+from app.publish.published import COLUMNS, NO_DEPARTMENT, build, department_names, split_name
 from app.publish.responsibility_import import import_responsibility
 from app.tables.errors import FileImportError
 
@@ -47,6 +47,13 @@ def test_items_in_force_grouped_by_county_department(county_repo):
     assert "典当业特种行业许可证核发" not in cancelled
     assert split_name("肥料登记审批——复混肥登记审批") == ("肥料登记审批", "复混肥登记审批")
 
+
+
+def test_the_sections_are_known_without_building_the_list(county_repo):
+    county_repo.save_item(PowerItem(name="无主事项", type="行政许可", department="省某某研究会"))
+    names = department_names(county_repo)
+    assert names == [d.department for d in build(county_repo).departments]
+    assert names[-1] == NO_DEPARTMENT and "县公安局" in names
 
 def test_publish_whole_county_and_one_department_as_xlsx(county_repo, demo_db, tmp_path, capsys):
     county_repo.close()
