@@ -50,6 +50,8 @@ class Window(Protocol):
 
     def show_page(self, page: Page) -> None: ...
 
+    def leave_page(self, page: Page) -> bool: ...
+
 
 # The back ends pull in ReportLab and openpyxl; they are imported when first used so
 # that starting the window stays fast.
@@ -243,6 +245,8 @@ def export_items(window: Window) -> None:
 def import_workbook(window: Window) -> None:
     from ui.dialogs.import_wizard import ImportWizard
 
+    if not window.leave_page(window.documents):  # the import then opens the document it filled
+        return
     open_doc = window.documents.editor.document
     wizard = ImportWizard(window.repo, window.settings, window.jobs, window,
                           open_number=open_doc.number if open_doc.id is not None else "")
@@ -277,7 +281,7 @@ def import_notice(window: Window) -> None:
         except NotFoundError:
             exists = False
         dialog = NoticeImportDialog(window.settings, preview, exists, window)
-        if not dialog.exec():
+        if not dialog.exec() or not window.leave_page(window.documents):
             return
         try:
             document_id = save_notice(window.repo, preview, dialog.replace.isChecked())
@@ -368,6 +372,9 @@ def department_import(window: Window) -> None:
         dialog = ReviewChanges(window.settings, returned, window)
         if not dialog.exec():
             return
+        numbers = {w.document_number for w in returned}
+        if window.documents.holds_edits_of(numbers) and not window.leave_page(window.documents):
+            return
         again = [w for w in returned if w.received_before and not w.whole_form_refused]
         if again:
             names = "、".join(f"{w.department}（{w.received_before}已报送）" for w in again)
@@ -383,8 +390,7 @@ def department_import(window: Window) -> None:
             show_error(window, exc)
             return
         QMessageBox.information(window, "导入完成", f"已采纳 {applied} 处修改，并登记了部门报送情况。")
-        window.data_changed(EVERYTHING, window.documents)
-        window.documents.reload()
+        window.data_changed(EVERYTHING)
 
     window.jobs.run("正在读取部门反馈…", work, review)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Collection
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -27,7 +28,7 @@ from ui.dialogs.base import confirm_discard
 from ui.errors import show_error
 from ui.pages.page import Page
 from ui.settings import Settings
-from ui.widgets.document_editor import DocumentEditor
+from ui.widgets.document_editor import DocumentEditor, Place
 from ui.widgets.spaced_lines import SpacedLines
 
 
@@ -127,18 +128,16 @@ class DocumentsPage(Page):
                                               self.repo.counterparts.counterparts())
 
     def refresh(self, changes: Changes) -> None:
-        """Another page or an import changed the file: the editor and its edits stay."""
+        """Another page or an import changed the file: the open document is read again where
+        the clerk was, unless it holds unsaved edits (they stay)."""
         if changes.departments:
             self.refresh_departments()
-        if changes.documents:
+        if changes.documents or changes.annex_rows:
             self._list_documents()
-            shown = self.editor.document.id
-            self._shown_row = next((n for n, s in enumerate(self.summaries) if s.id == shown), -1)
-            self.list.blockSignals(True)
-            self.list.setCurrentRow(self._shown_row)
-            self.list.blockSignals(False)
+            self._read_again()
 
     def _list_documents(self) -> None:
+        """List the documents again, the open one marked (none if it is new or gone)."""
         self.summaries = self.repo.documents.summaries()
         self.list.blockSignals(True)
         self.list.clear()
@@ -149,34 +148,74 @@ class DocumentsPage(Page):
             item.setToolTip(f"{s.number}\n{s.title}")
             self.list.addItem(item)
         self.list.blockSignals(False)
+        self._shown_row = self._row_of(self.editor.document.id)
+        self._mark_shown()
+
+    def _row_of(self, document_id: int | None) -> int:
+        return next((n for n, s in enumerate(self.summaries)
+                     if document_id is not None and s.id == document_id), -1)
+
+    def _mark_shown(self) -> None:
+        """The list shows the open document as chosen without reporting it as a new choice."""
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(self._shown_row)
+        self.list.blockSignals(False)
 
     def reload(self, select_id: int | None = None) -> None:
+        """List the documents again and open the one with `select_id` (else the first) as the
+        file holds it; unsaved edits are asked about first."""
         self.refresh_departments()
         self._list_documents()
-        row = next((n for n, s in enumerate(self.summaries) if s.id == select_id), 0)
+        row = self._row_of(select_id)
         if self.summaries:
-            self._shown_row = -1
-            self.list.setCurrentRow(row)
+            self._open(max(row, 0))
         else:
             self.editor.set_document(Document(number="", title=""))
 
     def open_document(self, document_id: int) -> None:
-        row = next((n for n, s in enumerate(self.summaries) if s.id == document_id), None)
-        if row is not None:
+        row = self._row_of(document_id)
+        if row >= 0:
             self.list.setCurrentRow(row)
 
     def _selected(self, row: int) -> None:
-        if row < 0 or row == self._shown_row:
-            return
+        if row >= 0 and row != self._shown_row:
+            self._open(row)
+
+    def _open(self, row: int) -> None:
+        """Show the document of list row `row`; the one already open keeps the clerk's place.
+
+        Declining to drop unsaved edits keeps them, and the list goes back to their document.
+        """
         if self.editor.dirty and not confirm_discard(self, "文件的修改"):
-            self.list.blockSignals(True)
-            self.list.setCurrentRow(self._shown_row)
-            self.list.blockSignals(False)
+            self._mark_shown()
             return
+        document = self.repo.documents.get(self.summaries[row].id)
+        same = document.id == self.editor.document.id
+        if not same:
+            self.save_note.hide()
+        self._show(row, document, self.editor.place() if same else None)
+
+    def _show(self, row: int, document: Document, place: Place | None) -> None:
         self._shown_row = row
-        self.save_note.hide()
-        self.editor.set_document(self.repo.documents.get(self.summaries[row].id))
+        self._mark_shown()
+        self.editor.set_document(document, place)
         self._update_title()
+
+    def _read_again(self) -> None:
+        """The open document as the file now holds it, where the clerk was; unsaved edits stay,
+        and an unchanged document is left alone (its undo history too)."""
+        if self.editor.dirty or self._shown_row < 0:
+            return
+        document = self.repo.documents.get(self.summaries[self._shown_row].id)
+        if document != self.editor.document:
+            self._show(self._shown_row, document, self.editor.place())
+
+    def holds_edits_of(self, numbers: Collection[str]) -> bool:
+        """Whether unsaved edits are open for a stored document with one of these 文号: an action
+        about to write into it must have them saved or dropped first, or saving them later
+        would write over what the action wrote."""
+        return (self.editor.dirty and self._shown_row >= 0
+                and self.summaries[self._shown_row].number in numbers)
 
     def _update_title(self) -> None:
         doc = self.editor.document
@@ -274,6 +313,7 @@ class DocumentsPage(Page):
             show_error(self, exc)
             return
         self.changed.emit(EVERYTHING)
+        self._read_again()
         self._report_applied(doc.number, result)
 
     def _report_applied(self, number: str, result: ApplyResult) -> None:
@@ -308,5 +348,11 @@ class DocumentsPage(Page):
             return
         changes = self.repo.delete_document(doc.id)
         self.editor.dirty = False
-        self.reload()
+        self.reload(select_id=self._neighbour())
         self.changed.emit(changes)
+
+    def _neighbour(self) -> int | None:
+        """The document listed after the open one, else before it: shown once it is deleted."""
+        row = self._shown_row
+        rest = self.summaries[row + 1:row + 2] or self.summaries[max(row - 1, 0):row]
+        return rest[0].id if rest else None

@@ -84,6 +84,16 @@ class EditorState:
     annex_row: int
 
 
+@dataclass(frozen=True)
+class Place:
+    """The annex and table cell the clerk is at, kept when the same document is read again
+    (the tab stays by itself: reading a document never changes it)."""
+
+    annex: int
+    row: int
+    column: int
+
+
 class DocumentEditor(QWidget):
     changed = Signal()
 
@@ -159,8 +169,12 @@ class DocumentEditor(QWidget):
         self.undo_keys.watch(*self.edits.values(), self.body, self.annexes.title)
         self.reset_history()
 
-    def set_document(self, document: Document) -> None:
-        """Edit a private copy; the caller's document changes only when saved."""
+    def set_document(self, document: Document, place: Place | None = None) -> None:
+        """Edit a private copy; the caller's document changes only when saved.
+
+        With `place` (the same document read again after a save or an import) the clerk
+        stays on the annex and cell they were at; else the first annex is shown.
+        """
         self.document = copy.deepcopy(document)
         for key, edit in self.edits.items():
             edit.setText(_shown(key, getattr(self.document, key)))
@@ -173,10 +187,17 @@ class DocumentEditor(QWidget):
         self.body.blockSignals(True)
         self.body.setPlainText(self.document.body)
         self.body.blockSignals(False)
-        self.annexes.set_annexes(self.document.annexes)
+        self.annexes.set_annexes(self.document.annexes, place.annex if place else 0)
         self._refresh_hints()
         self.dirty = False
         self.reset_history()
+        if place is not None and 0 <= place.row < self.annexes.rows.rowCount():
+            self.annexes.view.setCurrentIndex(self.annexes.rows.index(place.row, place.column))
+
+    def place(self) -> Place:
+        """Taken before the shown document is read again, handed back to `set_document`."""
+        cell = self.annexes.view.currentIndex()
+        return Place(self.annexes.list.currentRow(), cell.row(), cell.column())
 
     def show_annex_row(self, annex: int, seq: str) -> None:
         """The 附件 tab at one annex, with the row of that 序号 selected and in view."""
