@@ -147,6 +147,27 @@ def test_saving_stays_on_the_annex_and_cell(window, type_text):
     assert stored(window.repo.path, DEMO_NOTICE).annexes[2].title.endswith("（改）")
 
 
+def test_saving_while_writing_the_body_stays_at_the_paragraph(window, type_text):
+    from PySide6.QtGui import QTextCursor
+
+    page = window.documents
+    body = page.editor.body
+    window.show_page(page)
+    page.editor.tabs.setCurrentIndex(1)
+    paragraphs = "\n".join(f"{n}. 第{n}项工作。" for n in range(1, 81))
+    body.setPlainText(f"{body.toPlainText()}\n{paragraphs}")
+    cursor = body.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    body.setTextCursor(cursor)
+    type_text(body, "（完）")
+    at, scrolled = body.textCursor().position(), body.verticalScrollBar().value()
+    assert scrolled > 0
+    window.save_action.trigger()
+    assert not page.dirty
+    assert (body.textCursor().position(), body.verticalScrollBar().value()) == (at, scrolled)
+    assert stored(window.repo.path, DEMO_NOTICE).body.endswith("80. 第80项工作。（完）")
+
+
 def test_deleting_shows_the_neighbour(window, monkeypatch):
     page = window.documents
     window.show_page(page)

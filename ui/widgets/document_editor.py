@@ -86,9 +86,12 @@ class EditorState:
 
 @dataclass(frozen=True)
 class Place:
-    """The annex and table cell the clerk is at, kept when the same document is read again
-    (the tab stays by itself: reading a document never changes it)."""
+    """Where in the body and the annexes the clerk is, kept when the same document is read
+    again (the tab stays by itself: reading a document never changes it). Saving while
+    writing the body's last paragraphs used to jump to its top."""
 
+    body_cursor: int
+    body_scroll: int
     annex: int
     row: int
     column: int
@@ -191,13 +194,22 @@ class DocumentEditor(QWidget):
         self._refresh_hints()
         self.dirty = False
         self.reset_history()
-        if place is not None and 0 <= place.row < self.annexes.rows.rowCount():
-            self.annexes.view.setCurrentIndex(self.annexes.rows.index(place.row, place.column))
+        if place is not None:
+            self._go_back_to(place)
 
     def place(self) -> Place:
         """Taken before the shown document is read again, handed back to `set_document`."""
         cell = self.annexes.view.currentIndex()
-        return Place(self.annexes.list.currentRow(), cell.row(), cell.column())
+        return Place(self.body.textCursor().position(), self.body.verticalScrollBar().value(),
+                     self.annexes.list.currentRow(), cell.row(), cell.column())
+
+    def _go_back_to(self, place: Place) -> None:
+        cursor = self.body.textCursor()
+        cursor.setPosition(min(place.body_cursor, self.body.document().characterCount() - 1))
+        self.body.setTextCursor(cursor)
+        self.body.verticalScrollBar().setValue(place.body_scroll)
+        if 0 <= place.row < self.annexes.rows.rowCount():
+            self.annexes.view.setCurrentIndex(self.annexes.rows.index(place.row, place.column))
 
     def show_annex_row(self, annex: int, seq: str) -> None:
         """The 附件 tab at one annex, with the row of that 序号 selected and in view."""
