@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.tasks = TasksPage(repo)
         self.templates = TemplatesPage(repo)
         self.matching = MatchingPage(repo, self.jobs)
-        self.changes = ChangesPage(repo, settings)
+        self.changes = ChangesPage(repo, settings, self.jobs)
         self.laws = LawsPage(repo, settings)
         self.pages: list[Page] = [self.catalogue, self.documents, self.departments,
                                   self.responsibility, self.tasks, self.templates,

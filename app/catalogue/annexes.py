@@ -22,6 +22,7 @@ from app.pdf.fonts import FontSet
 from app.pdf.printing import write_tables
 from app.pdf.table import TableColumn, TableRow
 from app.pdf.table import TableSpec as PrintSpec
+from app.progress import Progress
 from app.storage.errors import UserError
 from app.tables.exporter import ExportResult, annex_spec, write_specs
 from app.tables.sheet import TableSpec as SheetSpec
@@ -111,15 +112,17 @@ def change_values(row: ChangeRow, seq: int) -> dict[str, str]:
             "date": chinese_date(row.date), "reason": row.reason}
 
 
-def export_comparison(comparison: Comparison, draft: Document, path: Path) -> ExportResult:
-    """附件1, 附件2 … in the official layouts, then a sheet with every change."""
+def export_comparison(comparison: Comparison, draft: Document, path: Path,
+                      progress: Progress | None = None) -> ExportResult:
+    """附件1, 附件2 … in the official layouts, then a sheet with every change;
+    `progress` counts each sheet's rows, so a long comparison can be stopped."""
     if not comparison.rows:
         raise UserError("两个时间点之间事项没有变化，没有可导出的内容。")
     specs = [(f"附件{n}", annex_spec(a, n)) for n, a in enumerate(draft.annexes, start=1)]
     rows = [change_values(r, n) for n, r in enumerate(comparison.rows, start=1)]
     specs.append(("变化明细", SheetSpec(title=f"{comparison_title(comparison)}（{len(rows)}项）",
                                       columns=CHANGE_COLUMNS, rows=rows)))
-    return write_specs(specs, path)
+    return write_specs(specs, path, progress)
 
 
 def change_table(comparison: Comparison) -> PrintSpec:
@@ -130,7 +133,10 @@ def change_table(comparison: Comparison) -> PrintSpec:
     return PrintSpec(f"{comparison_title(comparison)}（{len(rows)}项）", columns, rows)
 
 
-def print_comparison(comparison: Comparison, fonts: FontSet, out: Path) -> int:
+def print_comparison(comparison: Comparison, fonts: FontSet, out: Path,
+                     progress: Progress | None = None) -> int:
+    """The change table as a PDF; returns its page count. `progress` counts rows."""
     if not comparison.rows:
         raise UserError("两个时间点之间事项没有变化，没有可打印的内容。")
-    return write_tables([change_table(comparison)], fonts, out, comparison_title(comparison))
+    return write_tables([change_table(comparison)], fonts, out, comparison_title(comparison),
+                        progress)

@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QTableView, QWidget
+
+from ui.worker import JobRunner
+
+
+@contextmanager
+def queued(jobs: JobRunner) -> Iterator[None]:
+    """Hold the worker's one thread, so the job started inside is cancelled before it runs
+    (as when the clerk presses 取消 at once) instead of racing the test to the end."""
+    gate = threading.Event()
+    jobs.pool.start(gate.wait)
+    try:
+        yield
+    finally:
+        gate.set()
 
 
 def edit_cell(qtbot, view: QTableView, row: int, column: int, text: str) -> None:

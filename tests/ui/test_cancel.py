@@ -4,9 +4,6 @@ the same message, and no file or preview left behind."""
 from __future__ import annotations
 
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import openpyxl
@@ -14,28 +11,16 @@ import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from app.demo import DEMO_NOTICE
+from tests.ui.clerk import queued
 from ui.dialogs.import_wizard import ImportWizard
 from ui.dialogs.print_preview import PrintPreview
 from ui.dialogs.publish import PublishDialog
 from ui.file_actions import print_preview
 from ui.main_window import MainWindow
-from ui.worker import JobRunner
 
 pytestmark = pytest.mark.gui
 
 CANCELLED = "操作已取消，没有写入任何数据。"
-
-
-@contextmanager
-def queued(jobs: JobRunner) -> Iterator[None]:
-    """Hold the worker's one thread, so the job started inside is cancelled before it runs
-    (as when the clerk presses 取消 at once) instead of racing the test to the end."""
-    gate = threading.Event()
-    jobs.pool.start(gate.wait)
-    try:
-        yield
-    finally:
-        gate.set()
 
 
 def _idle(window: MainWindow, qtbot) -> None:

@@ -35,6 +35,7 @@ from app.storage.repository import Repository
 from ui.errors import show_error
 from ui.pages.page import Page
 from ui.settings import Settings
+from ui.worker import JobProgress, JobRunner
 
 HEADERS = ("变化类型", "实施部门", "事项名称", "事项类型", "变化前", "变化后", "日期", "依据文件")
 WHEN_TIP = "日期（如 2021-02-19 或 2021年2月19日，指当天结束时）或文号（指该文件应用之后）"
@@ -44,11 +45,12 @@ class ChangesPage(Page):
     page_title = "清单变化"
     open_item = Signal(int)
 
-    def __init__(self, repo: Repository, settings: Settings,
+    def __init__(self, repo: Repository, settings: Settings, jobs: JobRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.repo = repo
         self.settings = settings
+        self.jobs = jobs
         self.comparison: Comparison | None = None
         self.start = self._when_combo("起点")
         self.end = self._when_combo("今天")
@@ -144,15 +146,30 @@ class ChangesPage(Page):
             self.open_item.emit(self.comparison.rows[row].item_id)
 
     # Output -----------------------------------------------------------------
-    def export_to(self, path: Path) -> Path:
+    def export_to(self, path: Path) -> None:
+        """Write the annex workbook as a job of the window: reading each item's basis and
+        writing thousands of rows takes a while, and the clerk may stop it."""
         assert self.comparison is not None
-        result = export_comparison(self.comparison, draft_notice(self.repo, self.comparison), path)
-        return result.path
+        comparison, db_path = self.comparison, self.repo.path
 
-    def print_to(self, path: Path) -> int:
+        def work(progress: JobProgress) -> Path:
+            with Repository.open(db_path, readonly=True) as repo:
+                draft = draft_notice(repo, comparison)
+            return export_comparison(comparison, draft, path, progress).path
+
+        self.jobs.run("正在导出附件表格…", work, lambda saved: QMessageBox.information(
+            self, "导出完成", f"已按正式附件格式导出到：\n{saved}"))
+
+    def print_to(self, path: Path) -> None:
+        """Lay out the change table as a job of the window, with progress and 取消."""
         assert self.comparison is not None
-        return print_comparison(self.comparison,
-                                resolve_fonts(self.settings.font_overrides()), path)
+        comparison, fonts = self.comparison, self.settings.font_overrides()
+
+        def work(progress: JobProgress) -> int:
+            return print_comparison(comparison, resolve_fonts(fonts), path, progress)
+
+        self.jobs.run("正在生成对照表 PDF…", work, lambda pages: QMessageBox.information(
+            self, "已生成 PDF", f"共 {pages} 页：\n{path}"))
 
     def _ask(self, title: str, suffix: str, kind: str) -> Path | None:
         assert self.comparison is not None
@@ -165,22 +182,10 @@ class ChangesPage(Page):
 
     def ask_export(self) -> None:
         path = self._ask("导出为附件表格", ".xlsx", "Excel 工作簿 (*.xlsx)")
-        if path is None:
-            return
-        try:
-            saved = self.export_to(path)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        QMessageBox.information(self, "导出完成", f"已按正式附件格式导出到：\n{saved}")
+        if path is not None:
+            self.export_to(path)
 
     def ask_print(self) -> None:
         path = self._ask("生成对照表 PDF", ".pdf", "PDF 文件 (*.pdf)")
-        if path is None:
-            return
-        try:
-            pages = self.print_to(path)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        QMessageBox.information(self, "已生成 PDF", f"共 {pages} 页：\n{path}")
+        if path is not None:
+            self.print_to(path)
