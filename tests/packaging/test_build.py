@@ -18,6 +18,7 @@ from types import ModuleType
 import pytest
 
 from app import __version__
+from app.cli import COMMANDS
 
 pytestmark = [
     pytest.mark.slow,
@@ -60,6 +61,15 @@ def clean_env(home: Path, fonts: Path) -> dict[str, str]:
 def run(program: Path, *args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([str(program), *args], env=env, cwd=cwd, capture_output=True,
                           text=True, encoding="utf-8", timeout=120, check=False)
+
+
+def test_every_command_is_in_the_build(built: Path, tmp_path: Path) -> None:
+    """The CLI imports a command's module only when it is chosen (app.cli.COMMANDS), which
+    PyInstaller cannot see: each one must be bundled all the same."""
+    env = clean_env(tmp_path, tmp_path / "fonts")
+    for command in COMMANDS:
+        result = run(built / "quanze-cli", command, "--help", env=env, cwd=tmp_path)
+        assert result.returncode == 0, f"{command}: {result.stderr}"
 
 
 def test_built_program_passes_its_self_test(built: Path, tmp_path: Path) -> None:
