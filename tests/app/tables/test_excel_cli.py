@@ -102,3 +102,20 @@ def test_a_file_whose_name_starts_with_a_dash_is_read(demo_db, tmp_path, capsys,
     assert json.loads(out)["rows"][0]["name"] == "许可事项"
     with pytest.raises(SystemExit):
         main(["import", "-没有这个文件.xlsx", "--db", str(demo_db)])
+
+
+def test_json_rows_are_written_as_json_writes_them(demo_db, tmp_path, xl, capsys):
+    path = xl.write_xlsx(tmp_path / "in.xlsx", [
+        ["序号", "事项名称", "事项类型", "实施部门", "备注"],
+        ["1", "许可\n事项", "行政许可", "县教育局", "\"引号\" \\ 反斜杠\t制表\n1. 一行"],
+        ["2", "", "奇怪类型", "县教育局", "\u2028"]])
+    assert main(["import", str(path), "--db", str(demo_db), "--dry-run", "--json"]) == 0
+    out = capsys.readouterr().out
+    data = json.loads(out)
+    assert data["rows"][0]["remarks"] == "\"引号\" \\ 反斜杠\t制表\n1. 一行"
+    assert [w["row"] for w in data["warnings"]] == [3, 3]
+    lines = out.splitlines()
+    for row in data["rows"]:
+        assert "  " + json.dumps(row, ensure_ascii=False) in {line.rstrip(",") for line in lines}
+    for warning in data["warnings"]:
+        assert "  " + json.dumps(warning, ensure_ascii=False) in {line.rstrip(",") for line in lines}
