@@ -21,6 +21,7 @@ from app.storage.column_mappings import UserLayoutStore
 from app.storage.errors import UserError
 from app.storage.repository import Repository
 from app.tables.cells import SHORT_FIELDS, clean, tidy, tidy_long
+from app.tables.collector import collector_paused
 from app.tables.errors import FileImportError
 from app.tables.grid import DEFAULT_LIMITS, Grid, Limits, column_letter
 from app.tables.reader import read_grids
@@ -338,7 +339,8 @@ def preview_all(path: Path | str, repo: Repository, layout: str = "auto",
     grids = read_grids(path, limits, progress)
     if not any(grid.rows for grid in grids):
         raise FileImportError(path, "文件中没有任何内容（所有工作表都是空的）。")
-    previews = preview_grids(path, grids, repo, layout, progress)
+    with collector_paused():
+        previews = preview_grids(path, grids, repo, layout, progress)
     if not previews:
         sheets = "、".join(g.sheet for g in grids if g.rows)
         raise FileImportError(path, f"在（{sheets}）的前{HEADER_SEARCH_ROWS}行中没有找到可识别的表头。"

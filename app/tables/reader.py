@@ -15,6 +15,7 @@ import zlib
 from pathlib import Path
 
 from app.progress import Progress
+from app.tables.collector import collector_paused
 from app.tables.costly import check_cells, check_package
 from app.tables.errors import FileImportError
 from app.tables.grid import DEFAULT_LIMITS, Grid, Limits
@@ -77,7 +78,8 @@ def _read_zip(path: Path, limits: Limits, progress: Progress | None) -> list[Gri
             unpacked = sum(info.file_size for info in zf.infolist())
             unsafe = _declares_entities(zf)
             if not unsafe and unpacked <= limits.max_unpacked_bytes:
-                formulas = check_package(path, zf, limits)
+                with collector_paused():
+                    formulas = check_package(path, zf, limits)
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
         raise FileImportError(path, "文件已损坏或不完整（可能是下载或复制时中断），无法打开。"
                               "请让对方重新发送。") from exc

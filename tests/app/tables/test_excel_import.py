@@ -1,8 +1,11 @@
+import gc
+
 import docx
 import openpyxl
 import pytest
 
 from app.domain.documents import ROW_FIELDS
+from app.storage.errors import UserError
 from app.tables.exporter import export_annex, export_document
 from app.tables.importer import preview_all, preview_file, save_into_document
 
@@ -158,3 +161,19 @@ def test_user_layout_is_offered_for_the_next_file(demo_repo, tmp_path, xl):
         assert preview.layout.id == layout.id
         assert [r.name for r in preview.rows] == [name]
     assert openpyxl.load_workbook(second).active["A1"].value == " 编 码"
+
+
+def test_the_cycle_collector_is_back_on_after_reading(demo_repo, tmp_path, xl):
+    good = xl.write_xlsx(tmp_path / "good.xlsx", [["序号", "事项名称"], ["1", "许可事项"]])
+    no_header = xl.write_xlsx(tmp_path / "none.xlsx", [["甲", "乙"], ["1", "2"]])
+    assert preview_all(good, demo_repo)[0].rows[0].name == "许可事项"
+    assert gc.isenabled()
+    with pytest.raises(UserError, match="没有找到可识别的表头"):
+        preview_all(no_header, demo_repo)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        preview_all(good, demo_repo)
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
