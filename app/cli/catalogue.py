@@ -9,7 +9,7 @@ from pathlib import Path
 from app.catalogue.annexes import export_comparison, print_comparison
 from app.catalogue.compare import Comparison
 from app.catalogue.service import compare_between, draft_notice
-from app.cli.database import add_db_option, db_path
+from app.cli.database import add_db_option, existing_db_path
 from app.pdf.fonts import resolve_fonts
 from app.storage.errors import UserError
 from app.storage.repository import Repository
@@ -31,9 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    path = db_path(args)
-    if not path.exists():
-        raise UserError(f"数据库文件“{path}”不存在。")
+    path = existing_db_path(args)
     with Repository.open(path, readonly=True) as repo:
         comparison = compare_between(repo, args.start, args.end)
         if args.out:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.database import add_db_option, db_path
+from app.cli.database import add_db_option, open_existing
 from app.codes.service import assign_missing, set_rule
 from app.storage.errors import UserError
-from app.storage.repository import Repository
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,15 +33,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.set_defaults(handler=cmd_check)
 
 
-def _open(args: argparse.Namespace, readonly: bool) -> Repository:
-    path = db_path(args)
-    if not path.exists():
-        raise UserError(f"数据库文件“{path}”不存在。")
-    return Repository.open(path, readonly=readonly)
-
-
 def cmd_rules(args: argparse.Namespace) -> int:
-    with _open(args, True) as repo:
+    with open_existing(args, True) as repo:
         types = repo.lists.item_types()
         for rule in repo.codes.rules(types):
             print(f"{rule.type:<8} {rule.pattern:<24} 例：{rule.format(1)}")
@@ -50,7 +42,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_rule(args: argparse.Namespace) -> int:
-    with _open(args, False) as repo:
+    with open_existing(args, False) as repo:
         if args.type not in repo.lists.item_types():
             raise UserError(f"事项类型“{args.type}”不在类型列表中。")
         rule = set_rule(repo, args.type, args.pattern)
@@ -59,7 +51,7 @@ def cmd_rule(args: argparse.Namespace) -> int:
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
-    with _open(args, False) as repo:
+    with open_existing(args, False) as repo:
         given = assign_missing(repo)
     for item_id, code in given:
         print(f"{item_id:>6}  {code}")
@@ -68,7 +60,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with _open(args, True) as repo:
+    with open_existing(args, True) as repo:
         duplicates = repo.codes.duplicates()
     if not duplicates:
         print("没有重复的事项编码。")

@@ -27,6 +27,18 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if getattr(args, "db", None) else paths.default_db_path()
 
 
+def existing_db_path(args: argparse.Namespace) -> Path:
+    """The database a reading command works on: opening a missing one would create it empty."""
+    path = db_path(args)
+    if not path.exists():
+        raise UserError(f"数据库文件“{path}”不存在。")
+    return path
+
+
+def open_existing(args: argparse.Namespace, readonly: bool) -> Repository:
+    return Repository.open(existing_db_path(args), readonly=readonly)
+
+
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", default=argparse.SUPPRESS, metavar="路径",
                         help="数据库文件路径（默认在用户数据文件夹中）")
@@ -107,9 +119,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    path = db_path(args)
-    if not path.exists():
-        raise UserError(f"数据库文件“{path}”不存在。")
+    path = existing_db_path(args)
     target = backup.make_backup(path)
     print(f"已备份到：{target}")
     return 0

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli.database import add_db_option, db_path
+from app.cli.database import add_db_option, db_path, existing_db_path
 from app.pdf.count_check import check_counts
 from app.storage.errors import UserError
 from app.storage.repository import Repository
@@ -32,9 +32,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_docx(args: argparse.Namespace) -> int:
-    path = db_path(args)
-    if not path.exists():
-        raise UserError(f"数据库文件“{path}”不存在。")
+    path = existing_db_path(args)
     out = Path(args.out)
     if out.suffix.lower() != ".docx":
         out = out.with_suffix(".docx")

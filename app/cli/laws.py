@@ -7,13 +7,12 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from app.cli.database import add_db_option, db_path
+from app.cli.database import add_db_option, open_existing
 from app.laws.publish import export_report, print_report
 from app.laws.registry import LawStatus
 from app.laws.service import laws, mark, report
 from app.pdf.fonts import resolve_fonts
 from app.storage.errors import UserError
-from app.storage.repository import Repository
 
 MARKS = {"repealed": LawStatus.REPEALED, "amended": LawStatus.AMENDED,
          "in-force": LawStatus.IN_FORCE}
@@ -49,15 +48,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.set_defaults(handler=cmd_report)
 
 
-def _open(args: argparse.Namespace, readonly: bool) -> Repository:
-    path = db_path(args)
-    if not path.exists():
-        raise UserError(f"数据库文件“{path}”不存在。")
-    return Repository.open(path, readonly=readonly)
-
-
 def cmd_list(args: argparse.Namespace) -> int:
-    with _open(args, True) as repo:
+    with open_existing(args, True) as repo:
         found = laws(repo).all()
     if args.json:
         print(json.dumps([asdict(law) for law in found], ensure_ascii=False, indent=1))
@@ -72,7 +64,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_mark(args: argparse.Namespace) -> int:
-    with _open(args, False) as repo:
+    with open_existing(args, False) as repo:
         law, flagged = mark(repo, args.law, MARKS[args.state], args.date, args.by)
     print(f"已将{law.display}标记为{law.status}。")
     if flagged:
@@ -83,7 +75,7 @@ def cmd_mark(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    with _open(args, True) as repo:
+    with open_existing(args, True) as repo:
         grouped = report(repo)
     if args.out:
         out = Path(args.out)

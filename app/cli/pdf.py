@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.database import add_db_option, db_path
+from app.cli.database import add_db_option, existing_db_path
 from app.pdf.fonts import (
     OFFICIAL,
     ROLES,
@@ -86,9 +86,7 @@ def font_overrides(specs: list[str]) -> dict[str, str]:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    path = db_path(args)
-    if not path.exists():
-        raise UserError(f"数据库文件“{path}”不存在。")
+    path = existing_db_path(args)
     if not args.items:
         stray = [f"--{name}" for name in FILTER_OPTIONS if getattr(args, name)]
         if stray:

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from app.catalogue.timeline import chinese_date, parse_day
-from app.cli.database import add_db_option, db_path
+from app.cli.database import add_db_option, db_path, existing_db_path
 from app.pdf.fonts import resolve_fonts
 from app.publish.output import export_published, print_published
 from app.publish.published import build
@@ -41,9 +41,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    path = db_path(args)
-    if not path.exists():
-        raise UserError(f"数据库文件“{path}”不存在。")
+    path = existing_db_path(args)
     out = Path(args.out)
     if out.suffix.lower() not in (".xlsx", ".pdf"):
         raise UserError(f"“{out.name}”：--out 只能写 .xlsx 或 .pdf 文件。")
