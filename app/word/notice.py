@@ -43,12 +43,17 @@ from app.pdf.notice import (
     ANNEX_NUMBER,
     HEADING_1,
     HEADING_2,
+    JOINT_MARK_GAP,
     LETTER_DOUBLE_H,
     LETTER_FOOT_LINE,
     LETTER_LINE_W,
     LETTER_MARK_TOP,
     LETTER_THICK,
     LETTER_THIN,
+    RED_LINE_GAP,
+    RED_LINE_WIDTH,
+    THICK_RULE,
+    THIN_RULE,
     letter_mark,
 )
 from app.pdf.page import (
@@ -81,12 +86,7 @@ RED = RGBColor(0xFF, 0x00, 0x00)
 RED_HEX = "FF0000"
 LETTER_LINE_X = (PAGE_W - LETTER_LINE_W) / 2  # the double lines' left end on the sheet
 ORGAN_MARK_GAP = 35 * MM
-RED_LINE_GAP = 4 * MM
-RED_LINE_WIDTH = 0.5 * MM
-THICK_RULE = 0.35 * MM
-THIN_RULE = 0.25 * MM
 FOOTER_DISTANCE = 23 * MM
-JOINT_MARK_GAP = 2 * MM
 # 三号 characters set 0.25 pt tighter so 28 of them fill the 156 mm line (the grid's 字距).
 BODY_CONDENSE = -0.25
 # The mark's top is its em box's (ascent ~0.88 em above the baseline); an exact
