@@ -7,12 +7,12 @@ import os
 import sqlite3
 import subprocess
 import sys
-import textwrap
 import time
 from contextlib import closing
 from pathlib import Path
 
 from app.storage.repository import Repository
+from tests.large_write import ITEMS, large_write_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,20 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_terminated_writer_leaves_all_or_none_and_no_lock(tmp_path: Path) -> None:
     path = tmp_path / "结束 任务.sqlite"
     Repository.open(path).close()
-    code = textwrap.dedent(f"""
-        from pathlib import Path
-        from app.domain.items import PowerItem
-        from app.storage.repository import Repository
-        repo = Repository.open(Path({str(path)!r}), make_backup=False)
-        with repo.transaction():
-            dept = repo.departments.ensure("县测试局")
-            for n in range(200000):
-                repo.items.save(PowerItem(name=f"事项{{n}}", type="行政许可",
-                                          department="县测试局", measures="措施" * 50), dept)
-                if n == 2000:
-                    print("writing", flush=True)
-        print("done", flush=True)
-    """)
+    code = large_write_script(path)
     env = {**os.environ, "QUANZE_DATA_DIR": str(tmp_path / "child")}
     with subprocess.Popen([sys.executable, "-c", code], env=env, cwd=ROOT, text=True,
                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -48,5 +35,5 @@ def test_terminated_writer_leaves_all_or_none_and_no_lock(tmp_path: Path) -> Non
     with closing(sqlite3.connect(path)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         count = connection.execute("SELECT count(*) FROM items").fetchone()[0]
-    assert count in (0, 200000)
+    assert count in (0, ITEMS)
     Repository.open(path).close()

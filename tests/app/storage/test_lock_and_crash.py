@@ -13,6 +13,7 @@ import pytest
 
 from app.storage.errors import DatabaseLockedError
 from app.storage.repository import Repository
+from tests.large_write import ITEMS, large_write_script
 
 ROOT = Path(__file__).parents[3]
 
@@ -72,20 +73,7 @@ def test_lock_held_by_another_process_raises(tmp_path):
 def test_killed_in_the_middle_of_a_large_write_leaves_all_or_none(tmp_path):
     path = tmp_path / "crash.sqlite"
     Repository.open(path).close()
-    child = _spawn(f"""
-        from pathlib import Path
-        from app.domain.items import PowerItem
-        from app.storage.repository import Repository
-        repo = Repository.open(Path({str(path)!r}), make_backup=False)
-        with repo.transaction():
-            dept = repo.departments.ensure("县测试局")
-            for n in range(200000):
-                repo.items.save(PowerItem(name=f"事项{{n}}", type="行政许可",
-                                          department="县测试局", measures="措施" * 50), dept)
-                if n == 2000:
-                    print("writing", flush=True)
-        print("done", flush=True)
-    """, tmp_path / "child")
+    child = _spawn(large_write_script(path), tmp_path / "child")
     with child:  # closes its pipes and waits for it
         try:
             assert child.stdout.readline().strip() == "writing"
@@ -99,5 +87,5 @@ def test_killed_in_the_middle_of_a_large_write_leaves_all_or_none(tmp_path):
         audit = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
     finally:
         conn.close()
-    assert count in (0, 200000)
+    assert count in (0, ITEMS)
     assert (count == 0) == (audit == 0)
