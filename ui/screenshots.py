@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -142,8 +143,8 @@ def _dialogs(window: MainWindow, work: Path) -> list[tuple[str, QWidget, QSize]]
                            document_checks(result, doc), window)
     preview.page_spin.setValue(2)
     fonts = FontSettings(window.settings, window)
-    roundtrip.export_for_departments(window.repo, DEMO_NOTICE, work, [REVIEW_DEPARTMENT])
-    returned = work / roundtrip.file_name(DEMO_NOTICE, REVIEW_DEPARTMENT)
+    sent = roundtrip.export_for_departments(window.repo, DEMO_NOTICE, work, [REVIEW_DEPARTMENT])
+    returned = sent.results[0].path
     _answer_as_department(returned)
     review = ReviewChanges(window.settings, [roundtrip.read_returned(window.repo, returned)],
                            window)
@@ -265,6 +266,8 @@ def take(folder: Path, db_path: Path) -> list[Path]:
 
     app = application()
     prepare(app)
+    # A failed run must print its traceback and end, not wait on a crash dialog nobody sees.
+    sys.excepthook = sys.__excepthook__
     window = open_window(db_path, Settings())
     window.resize(1440, 900)
     window.show()
