@@ -31,7 +31,7 @@ log = logging.getLogger("quanze")
 COMMANDS = {
     "init": "database", "gui": "database", "backup": "database", "restore": "database",
     "check": "database", "items": "database",
-    "import": "excel", "export-excel": "excel", "roundtrip": "excel",
+    "import": "table_import", "export-excel": "excel", "roundtrip": "excel",
     "pdf": "pdf", "fonts": "pdf",
     "match": "matching",
     "docx": "documents", "import-document": "documents",

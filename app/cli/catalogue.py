@@ -9,7 +9,7 @@ from pathlib import Path
 from app.catalogue.annexes import export_comparison, print_comparison
 from app.catalogue.compare import Comparison
 from app.catalogue.service import compare_between, draft_notice
-from app.cli.database import add_db_option, existing_db_path
+from app.cli.options import add_db_option, existing_db_path
 from app.pdf.fonts import resolve_fonts
 from app.storage.errors import UserError
 from app.storage.repository import Repository

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.database import add_db_option, open_existing
+from app.cli.database import open_existing
+from app.cli.options import add_db_option
 from app.codes.service import assign_missing, set_rule
 from app.storage.errors import UserError
 

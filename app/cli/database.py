@@ -1,7 +1,7 @@
 """Sub-commands on the database file: init, gui, backup, restore, check, items.
 
-Every command module imports `db_path` from here, so what only some commands here need
-(the demo data, the catalogue's past) is imported inside them.
+What only some commands here need (the demo data, the catalogue's past) is imported inside
+them.
 """
 
 from __future__ import annotations
@@ -16,32 +16,15 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
-from app import paths
+from app.cli.options import add_db_option, db_path, existing_db_path
 from app.storage import backup, lock
 from app.storage.errors import UserError
 from app.storage.items import ItemFilter, ItemRow
 from app.storage.repository import Repository
 
 
-def db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db) if getattr(args, "db", None) else paths.default_db_path()
-
-
-def existing_db_path(args: argparse.Namespace) -> Path:
-    """The database a reading command works on: opening a missing one would create it empty."""
-    path = db_path(args)
-    if not path.exists():
-        raise UserError(f"数据库文件“{path}”不存在。")
-    return path
-
-
 def open_existing(args: argparse.Namespace, readonly: bool) -> Repository:
     return Repository.open(existing_db_path(args), readonly=readonly)
-
-
-def add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default=argparse.SUPPRESS, metavar="路径",
-                        help="数据库文件路径（默认在用户数据文件夹中）")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

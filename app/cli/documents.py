@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli.database import add_db_option, db_path, existing_db_path
+from app.cli.options import add_db_option, db_path, existing_db_path
 from app.pdf.count_check import check_counts
 from app.storage.errors import UserError
 from app.storage.repository import Repository

@@ -7,7 +7,8 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from app.cli.database import add_db_option, open_existing
+from app.cli.database import open_existing
+from app.cli.options import add_db_option
 from app.laws.publish import export_report, print_report
 from app.laws.registry import LawStatus
 from app.laws.service import laws, mark, report

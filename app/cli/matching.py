@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from app.cli.database import add_db_option, db_path
+from app.cli.options import add_db_option, db_path
 from app.matching.draft import draft_notice
 from app.matching.upper_list import MatchedRow, MatchReport, match_file
 from app.storage.repository import Repository

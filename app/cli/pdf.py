@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.database import add_db_option, existing_db_path
+from app.cli.options import add_db_option, existing_db_path
 from app.pdf.fonts import (
     OFFICIAL,
     ROLES,

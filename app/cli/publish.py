@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from app.catalogue.timeline import chinese_date, parse_day
-from app.cli.database import add_db_option, db_path, existing_db_path
+from app.cli.options import add_db_option, db_path, existing_db_path
 from app.pdf.fonts import resolve_fonts
 from app.publish.output import export_published, print_published
 from app.publish.published import build

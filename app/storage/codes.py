@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.codes.rules import CodeRule
 from app.storage.audit import Auditor
 from app.storage.errors import UserError
+from app.storage.sqlite import Database
 
 
 def create_tables(db: Database) -> None:

@@ -12,12 +12,11 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
 from app.domain.layouts import BUILTIN_LAYOUTS, Column, Layout
 from app.domain.text import fold
 from app.storage.audit import Auditor
 from app.storage.errors import NotFoundError, UserError
+from app.storage.sqlite import Database
 
 
 def header_key(headers: list[str]) -> str:

@@ -12,8 +12,6 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
 from app.domain.sectors import (
     Counterparts,
     Resolution,
@@ -26,6 +24,7 @@ from app.storage.audit import Auditor
 from app.storage.changes import Changes
 from app.storage.departments import DepartmentStore
 from app.storage.errors import UserError
+from app.storage.sqlite import Database
 
 NOT_YET, AUTOMATIC, BY_HAND = 0, 1, 2
 

@@ -6,12 +6,11 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.storage import backup, lock
 from app.storage.errors import DatabaseFormatError
 from app.storage.migrations import SCHEMA_VERSION, migrate, schema_version
 from app.storage.search_index import index_problems, register_functions
+from app.storage.sqlite import Database
 
 
 @dataclass

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 
-from sqlite_utils import Database
-
 from app.domain.departments import Department, DepartmentRegistry, Level, clean_department_name
 from app.domain.sectors import guess_sector
 from app.domain.text import fold
 from app.storage.audit import Auditor
 from app.storage.errors import UserError
+from app.storage.sqlite import Database
 
 
 def guess_level(name: str) -> Level:

@@ -6,12 +6,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
 from app.domain.documents import Annex, AnnexRow, ChangeKind, ChangeLevel, Document
 from app.storage.audit import Auditor
 from app.storage.counterparts import AUTOMATIC, BY_HAND, CounterpartStore
 from app.storage.errors import NotFoundError, UserError
+from app.storage.sqlite import Database
 
 DOC_FIELDS = ("number", "title", "organ_mark", "recipients", "body", "signature", "date",
               "note", "copy_to", "printer", "print_date", "with_seal", "copy_number", "secrecy",

@@ -6,9 +6,8 @@ import json
 import secrets
 from dataclasses import asdict, dataclass, field
 
-from sqlite_utils import Database
-
 from app.storage.audit import Auditor
+from app.storage.sqlite import Database
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from app.storage.errors import NotFoundError
 from app.storage.items import ItemRow
+from app.storage.sqlite import Database
 
 APPLY_ACTION = "应用文件"
 TRACKED_FIELDS = ("name", "department_id", "status")

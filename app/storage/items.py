@@ -11,8 +11,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from sqlite_utils import Database
-
 from app.codes.rules import looks_like_code
 from app.domain.items import ItemStatus, PowerItem, TimelineEntry
 from app.domain.text import fold
@@ -24,6 +22,7 @@ from app.storage.departments import DepartmentStore
 from app.storage.errors import NotFoundError
 from app.storage.laws import flagged_clause, index_citations
 from app.storage.search_index import SEARCH_TABLES, match_expressions
+from app.storage.sqlite import Database
 
 
 @dataclass

@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlite_utils import Database
-
 from app.laws.citations import Citation, guess_issuer, parse_citations
 from app.laws.registry import FlaggedItem, Law, LawStatus, law_key
 from app.storage.audit import Auditor
 from app.storage.errors import NotFoundError, UserError
+from app.storage.sqlite import Database
 
 LAW_FIELDS = ("title", "number", "issuer", "effective", "amended", "repealed", "status",
               "changed_by", "note", "hint")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.matching.decisions import Choice, Decision
 from app.storage.audit import Auditor
+from app.storage.sqlite import Database
 
 
 class MatchDecisionStore:

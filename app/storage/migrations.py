@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlite_utils import Database
-
 from app.domain.items import DEFAULT_ITEM_TYPES
 from app.domain.sectors import guess_sector, is_designation
 from app.storage import codes, laws
 from app.storage.search_index import index_columns
+from app.storage.sqlite import Database
 
 SCHEMA_V1 = """
 CREATE TABLE departments (

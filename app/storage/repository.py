@@ -12,8 +12,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from app.domain.departments import Department
 from app.domain.documents import Document
 from app.domain.items import PowerItem
@@ -37,6 +35,7 @@ from app.storage.items import ItemStore
 from app.storage.laws import LawStore
 from app.storage.match_decisions import MatchDecisionStore
 from app.storage.responsibility_tasks import ListStore
+from app.storage.sqlite import Database
 
 
 class Repository:

@@ -6,8 +6,6 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from sqlite_utils import Database
-
 from app.domain.measures import MeasureTemplate
 from app.domain.responsibility import (
     Boundary,
@@ -20,6 +18,7 @@ from app.domain.responsibility import (
 from app.domain.tasks import ReportBack, Task, TaskDivision
 from app.storage.audit import Auditor
 from app.storage.errors import UserError
+from app.storage.sqlite import Database
 
 FORM_SUBJECT = "部门反馈表"
 

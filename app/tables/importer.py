@@ -24,7 +24,7 @@ from app.tables.cells import SHORT_FIELDS, clean, tidy, tidy_long
 from app.tables.collector import collector_paused
 from app.tables.errors import FileImportError
 from app.tables.grid import DEFAULT_LIMITS, Grid, Limits, column_letter
-from app.tables.reader import read_grids
+from app.tables.reader import Reading, start_reading
 
 HEADER_SEARCH_ROWS = 30
 ANNEX_LABEL = re.compile(r"^附件\s*([0-9０-９]+)\s*[:：]?$")
@@ -324,23 +324,41 @@ def find_layout(layout_id: str, user_layouts: list[Layout]) -> Layout:
                     + "、".join(f"{x.id}（{x.name}）" for x in (*BUILTIN_LAYOUTS, *user_layouts)))
 
 
-def _layouts(repo: Repository, layout_id: str) -> tuple[list[Layout], UserLayoutStore]:
-    user = repo.layouts
-    if layout_id and layout_id != "auto":
-        return [find_layout(layout_id, user.all())], user
-    return list(BUILTIN_LAYOUTS), user
+@dataclass
+class Lookups:
+    """What parsing a file takes from the database: the layouts to try (one when the clerk
+    chose it), the departments and the item types."""
+
+    layouts: list[Layout]
+    user: UserLayoutStore
+    registry: DepartmentRegistry
+    types: list[str]
+
+    @classmethod
+    def load(cls, repo: Repository, layout_id: str = "auto") -> Lookups:
+        user = repo.layouts
+        layouts = ([find_layout(layout_id, user.all())] if layout_id and layout_id != "auto"
+                   else list(BUILTIN_LAYOUTS))
+        return cls(layouts, user, repo.departments.registry(), list(repo.lists.item_types()))
 
 
 def preview_all(path: Path | str, repo: Repository, layout: str = "auto",
                 limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None,
                 ) -> list[ImportPreview]:
     """A preview for every sheet or Word table that has a recognisable header."""
-    path = Path(path)
-    grids = read_grids(path, limits, progress)
+    return preview_reading(start_reading(Path(path), limits, progress), repo, layout, progress)
+
+
+def preview_reading(reading: Reading, repo: Repository, layout: str = "auto",
+                    progress: Progress | None = None) -> list[ImportPreview]:
+    """`preview_all` of a file being read: what parsing needs from the database is loaded
+    while calamine parses the file."""
+    path, lookups = reading.path, Lookups.load(repo, layout)
+    grids = reading.grids()
     if not any(grid.rows for grid in grids):
         raise FileImportError(path, "文件中没有任何内容（所有工作表都是空的）。")
     with collector_paused():
-        previews = preview_grids(path, grids, repo, layout, progress)
+        previews = _previews(path, grids, lookups, progress)
     if not previews:
         sheets = "、".join(g.sheet for g in grids if g.rows)
         raise FileImportError(path, f"在（{sheets}）的前{HEADER_SEARCH_ROWS}行中没有找到可识别的表头。"
@@ -352,11 +370,13 @@ def preview_all(path: Path | str, repo: Repository, layout: str = "auto",
 def preview_grids(path: Path, grids: Sequence[Grid], repo: Repository, layout: str = "auto",
                   progress: Progress | None = None) -> list[ImportPreview]:
     """Previews of the grids whose header a layout recognises (others are left out)."""
-    layouts, user = _layouts(repo, layout)
-    registry = repo.departments.registry()
-    types = repo.lists.item_types()
-    return [p for p in (parse_grid(path, g, layouts, registry, types, user, progress)
-                        for g in grids) if p is not None]
+    return _previews(path, grids, Lookups.load(repo, layout), progress)
+
+
+def _previews(path: Path, grids: Sequence[Grid], lookups: Lookups,
+              progress: Progress | None) -> list[ImportPreview]:
+    return [p for p in (parse_grid(path, g, lookups.layouts, lookups.registry, lookups.types,
+                                   lookups.user, progress) for g in grids) if p is not None]
 
 
 def annex_from_preview(preview: ImportPreview) -> Annex:

@@ -5,13 +5,16 @@ WPS saves .xls under .xlsx names, and an encrypted .xlsx is really an OLE file.
 The guards against hostile files (size, unpacked size, entity declarations,
 and app/tables/costly.py's one pass over the parts: far-out cell references,
 over-long text) run here, before any parser sees the file; the workbook
-itself is read by app/tables/workbook_reader.py.
+itself is read by app/tables/workbook_reader.py, on a thread of its own: `start_reading`
+returns once the guards pass, and the caller may do other work until it asks for the
+grids.
 """
 
 from __future__ import annotations
 
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from app.progress import Progress
@@ -19,7 +22,7 @@ from app.tables.collector import collector_paused
 from app.tables.costly import check_cells, check_package
 from app.tables.errors import FileImportError
 from app.tables.grid import DEFAULT_LIMITS, Grid, Limits
-from app.tables.workbook_reader import read_workbook
+from app.tables.workbook_reader import WorkbookReading
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -27,17 +30,37 @@ PDF_MAGIC = b"%PDF"
 UNSAFE_XML = "文件中含有不安全的 XML 内容（实体定义），可能是恶意文件，已拒绝读取。"
 
 
+Tables = Callable[[], list[Grid]]
+
+
+class Reading:
+    """A file that passed the guards, its tables being read; `grids()` waits for them."""
+
+    def __init__(self, path: Path, tables: Tables) -> None:
+        self.path, self._tables = path, tables
+
+    def grids(self) -> list[Grid]:
+        """Every sheet (or Word table); a FileImportError for a file we cannot read."""
+        grids = self._tables()
+        for grid in grids:
+            check_cells(self.path, grid)
+        return grids
+
+
+def start_reading(path: Path, limits: Limits = DEFAULT_LIMITS,
+                  progress: Progress | None = None) -> Reading:
+    """The file checked now (a FileImportError for one we refuse), its tables read meanwhile."""
+    path = Path(path)
+    return Reading(path, _read_any(path, limits, progress))
+
+
 def read_grids(path: Path, limits: Limits = DEFAULT_LIMITS,
                progress: Progress | None = None) -> list[Grid]:
     """Every sheet (or Word table) in the file; a FileImportError for a file we cannot read."""
-    path = Path(path)
-    grids = _read_any(path, limits, progress)
-    for grid in grids:
-        check_cells(path, grid)
-    return grids
+    return start_reading(path, limits, progress).grids()
 
 
-def _read_any(path: Path, limits: Limits, progress: Progress | None) -> list[Grid]:
+def _read_any(path: Path, limits: Limits, progress: Progress | None) -> Tables:
     if not path.exists():
         raise FileImportError(path, "文件不存在。")
     size = path.stat().st_size
@@ -55,22 +78,26 @@ def _read_any(path: Path, limits: Limits, progress: Progress | None) -> list[Gri
     if head.startswith(PDF_MAGIC):
         from app.notice_import.pdf_blocks import read_pdf_grids
 
-        return read_pdf_grids(path, limits, progress)
+        return _read(read_pdf_grids(path, limits, progress))
     raise FileImportError(path, "不是 Excel 表格（.xlsx/.xls）、Word 文档（.docx）或 PDF 文件。"
                           "如果是 WPS 的 .et 或 .wps 文件，请先另存为 .xlsx 或 .docx。")
 
 
-def _read_ole(path: Path, limits: Limits, progress: Progress | None) -> list[Grid]:
+def _read(grids: list[Grid]) -> Tables:
+    return lambda: grids
+
+
+def _read_ole(path: Path, limits: Limits, progress: Progress | None) -> Tables:
     data = path.read_bytes()
     if "EncryptedPackage".encode("utf-16-le") in data:
         raise FileImportError(path, "文件设置了打开密码，无法读取。请在 Excel 或 WPS 中取消密码"
                               "（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存，再导入。")
     if "WordDocument".encode("utf-16-le") in data:
         raise FileImportError(path, "这是旧版 Word 文档（.doc），请在 Word 或 WPS 中另存为 .docx 后再导入。")
-    return read_workbook(path, limits, progress)
+    return WorkbookReading(path, "xls", limits, progress).grids
 
 
-def _read_zip(path: Path, limits: Limits, progress: Progress | None) -> list[Grid]:
+def _read_zip(path: Path, limits: Limits, progress: Progress | None) -> Tables:
     formulas = False
     try:
         with zipfile.ZipFile(path) as zf:
@@ -91,9 +118,9 @@ def _read_zip(path: Path, limits: Limits, progress: Progress | None) -> list[Gri
     if "word/document.xml" in names:
         from app.tables.docx_reader import read_docx
 
-        return read_docx(path, limits)
+        return _read(read_docx(path, limits))
     if "xl/workbook.xml" in names:
-        return read_workbook(path, limits, progress, formulas)
+        return WorkbookReading(path, "xlsx", limits, progress, formulas).grids
     raise FileImportError(path, "不是 Excel 表格（.xlsx/.xls）或 Word 文档（.docx）。")
 
 

@@ -9,60 +9,115 @@ openpyxl is still used for one thing calamine does not give: the formula text
 of a formula cell that has no saved result, so the clerk is told which cell
 read as blank and why. Calamine also reads .ods, but without merged ranges,
 so .ods files are not offered.
+
+Calamine parses on a thread of its own (`WorkbookReading`). Its parse runs in Rust
+without Python's lock, so the caller can do other work meanwhile: `quanze import` loads
+the storage layer and opens the database, about a fifth of the whole command. What needs
+the lock (the sheets as Python lists, merges, checks) is done in `grids()`, on the
+caller's thread: done on calamine's thread, each step waited for the caller to let go.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
+
+from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
 
 from app.progress import Progress, report
 from app.tables.errors import FileImportError
 from app.tables.grid import Grid, Limits, column_letter, fill_merges
 
+# Names whose extension tells calamine the format the content has (it goes by the name
+# when given a path, matching case): such a file is opened by path, read in Rust. Others
+# go through a Python file object, each read of which needs the lock.
+CALAMINE_SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",)}
 
-def read_workbook(path: Path, limits: Limits, progress: Progress | None,
-                  formulas: bool = False) -> list[Grid]:
-    """Every worksheet (chart sheets skipped), merges filled; `formulas` adds notes on blanks."""
-    from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
 
-    # Opened as a file object: calamine and openpyxl pick the format by the name's
-    # extension otherwise, and a real .xlsx named .xls, .et or nothing would fail.
+class WorkbookReading:
+    """A workbook's worksheets (chart sheets skipped) being parsed by calamine; `grids()`
+    waits for them and gives them with merges filled, `formulas` adding notes on blanks."""
+
+    def __init__(self, path: Path, kind: str, limits: Limits, progress: Progress | None,
+                 formulas: bool = False) -> None:
+        self.path, self.limits, self.progress, self.formulas = path, limits, progress, formulas
+        self._sheets: list[tuple[str, Any]] = []
+        self._failure: BaseException | None = None
+        book = None if _by_path(path, kind) else _open_stream(path)
+        self._thread = threading.Thread(target=self._parse, args=(book,), name="calamine")
+        self._thread.start()
+
+    def grids(self) -> list[Grid]:
+        self._thread.join()
+        if self._failure is not None:
+            raise self._failure
+        grids = [_to_grid(self.path, name, sheet, self.limits, self.progress)
+                 for name, sheet in self._sheets]
+        if self.formulas:
+            for grid in grids:
+                _note_formulas_without_values(self.path, grid)
+        return grids
+
+    def _parse(self, book: Any) -> None:
+        """On calamine's thread; a failure is kept for `grids()` to raise on the caller's."""
+        try:
+            book = book or _open_path(self.path)
+            try:
+                self._sheets = [(name, _sheet(self.path, book, name))
+                                for name in _worksheet_names(book)]
+            finally:
+                book.close()
+        except BaseException as exc:  # raised again by grids()
+            self._failure = exc
+
+
+def _by_path(path: Path, kind: str) -> bool:
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return path.suffix in CALAMINE_SUFFIXES[kind]
+
+
+def _open_path(path: Path) -> Any:
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except (CalamineError, OSError, ValueError) as exc:
+        raise _unreadable(path, exc) from exc
+
+
+def _open_stream(path: Path) -> Any:
+    """Opened as a file object: calamine picks the format by the name's extension otherwise,
+    and a real .xlsx named .xls, .et or nothing would fail."""
     with path.open("rb") as stream:
         try:
-            book = CalamineWorkbook.from_filelike(stream)
-        except CalamineError as exc:
+            return CalamineWorkbook.from_filelike(stream)
+        except (CalamineError, OSError, ValueError) as exc:
             raise _unreadable(path, exc) from exc
-        except (OSError, ValueError) as exc:
-            raise _unreadable(path, exc) from exc
-        try:
-            grids = []
-            for meta in book.sheets_metadata:
-                if meta.typ != SheetTypeEnum.WorkSheet:
-                    continue
-                grids.append(_read_sheet(path, book, meta.name, limits, progress))
-        finally:
-            book.close()
-    if formulas:
-        for grid in grids:
-            _note_formulas_without_values(path, grid)
-    return grids
 
 
-def _read_sheet(path: Path, book: object, name: str, limits: Limits,
-                progress: Progress | None) -> Grid:
-    from python_calamine import CalamineError
+def _worksheet_names(book: Any) -> list[str]:
+    return [meta.name for meta in book.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet]
 
+
+def _sheet(path: Path, book: Any, name: str) -> Any:
     try:
-        sheet = book.get_sheet_by_name(name)  # type: ignore[attr-defined]
-        if sheet.total_height > limits.max_rows:
-            raise FileImportError(path, f"行数超过 {limits.max_rows} 行的上限，已停止读取。"
-                                  "请把表格拆成几个文件再导入。", name)
+        return book.get_sheet_by_name(name)
+    except CalamineError as exc:
+        raise _broken_sheet(path, name) from exc
+
+
+def _to_grid(path: Path, name: str, sheet: Any, limits: Limits,
+             progress: Progress | None) -> Grid:
+    if sheet.total_height > limits.max_rows:
+        raise FileImportError(path, f"行数超过 {limits.max_rows} 行的上限，已停止读取。"
+                              "请把表格拆成几个文件再导入。", name)
+    try:
         values = sheet.to_python(skip_empty_area=False)
         merges = sheet.merged_cell_ranges or []
     except CalamineError as exc:
-        raise FileImportError(path, "文件已损坏或不完整，无法读取这张工作表。请让对方重新发送。",
-                              name) from exc
+        raise _broken_sheet(path, name) from exc
     rows: list[list[object]] = []
     for n, row in enumerate(values, start=1):
         rows.append([None if v == "" else v for v in row])
@@ -71,6 +126,10 @@ def _read_sheet(path: Path, book: object, name: str, limits: Limits,
     grid = Grid(name, rows)
     fill_merges(path, grid, [(c0, r0, c1, r1) for (r0, c0), (r1, c1) in merges], limits)
     return grid
+
+
+def _broken_sheet(path: Path, name: str) -> FileImportError:
+    return FileImportError(path, "文件已损坏或不完整，无法读取这张工作表。请让对方重新发送。", name)
 
 
 def _unreadable(path: Path, exc: Exception) -> FileImportError:

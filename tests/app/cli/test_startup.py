@@ -47,3 +47,14 @@ def test_help_still_lists_every_command(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert all(command in out for command in COMMANDS)
+
+
+def test_the_import_command_loads_the_storage_layer_only_once_the_file_is_being_read():
+    # sqlite-utils takes a tenth of the command; it loads while calamine reads the file.
+    code = ("import sys, app.cli.table_import; print('sqlite_utils' in sys.modules); "
+            "import app.storage.repository; print('sqlite_utils' in sys.modules, "
+            "'pandas' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            check=True)
+    assert result.stdout.split() == ["False", "True", "False"]
