@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from quanze.main import main
+from quanze.main import main, run
 
 TITLE = "权责清单管理"
 
@@ -46,4 +46,4 @@ if __name__ == "__main__":
     use_bundled_input_method()
     if sys.platform == "win32" and sys.stderr is None:
         sys.exit(run_capturing(None, message_box))
-    sys.exit(main())
+    sys.exit(run())

@@ -1,3 +1,3 @@
-from quanze.main import main
+from quanze.main import run
 
-raise SystemExit(main())
+raise SystemExit(run())

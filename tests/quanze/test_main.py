@@ -41,3 +41,12 @@ def test_a_window_that_cannot_load_is_logged_and_explained(
     assert "程序窗口无法启动" in err and str(data_dir) in err
     log = (data_dir / "logs" / "quanze.log").read_text(encoding="utf-8")
     assert "the window could not be loaded" in log and "import of ui.app halted" in log
+
+
+def test_the_process_entry_point_leaves_the_heap_to_the_exit(tmp_path: Path) -> None:
+    # At exit the collector would walk every object the command made; frozen, it skips them.
+    code = ("import gc, sys; from quanze.main import run; sys.argv = ['quanze', 'init', '--db', "
+            f"{str(tmp_path / 'a.sqlite')!r}]; code = run(); print(code, gc.get_freeze_count() > 0)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert result.stdout.split()[-2:] == ["0", "True"], result.stderr
