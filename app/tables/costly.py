@@ -2,17 +2,28 @@
 
 A compressed part can unpack to one text run of hundreds of megabytes, or name a
 far-apart pair of cells that makes the workbook reader (calamine) fill a dense
-block of billions. Both are found in one streamed pass over each part, a chunk
+block of billions. Both are found in a streamed pass over each part, a chunk
 at a time, so the check never holds more than a chunk; the same pass notes
 whether a sheet has formulas. Cells over Excel's own limit of 32,767 characters
 are refused after reading (`check_cells`), naming the cell; merged ranges are
 capped where they are filled (`app.tables.grid.fill_merges`).
 
-The pass costs about a quarter of what calamine takes to read the sheet: each
-chunk is searched by a few regular expressions (most start with a literal, so
-the engine jumps between candidates), and the per-cell work (largest row and
-column) is done on sets in C. Only a sheet whose cells or rows carry no `r`
-reference is walked tag by tag in Python, as calamine places those by counting.
+Each sheet is first searched for what would make it unusual; most sheets have nothing,
+and the search costs about a tenth of calamine's read. A sheet is ordinary when every
+`<c>` and `<row>` tag is written the way Excel, WPS, LibreOffice and openpyxl write it:
+no namespace prefix, ` r="…"` first with at most one column letter and at most `digits`
+row digits (`_ordinary_patterns`: chosen so that any such sheet is within the limits), and
+after it only attributes that cannot hide a second `r` or a ">" inside a value. One regular
+expression per chunk finds the first tag that is not so (or a formula), and a prefix is
+looked for at each ":" (memchr speed). That is safe because it is conclusive only one way:
+an ordinary sheet is one the exact pass below would accept; at the first chunk that is not
+ordinary the exact pass starts over from the first chunk, so what is refused, and the
+message, are exactly what the exact pass alone gives.
+
+The exact pass searches each chunk by a few regular expressions (most start with a
+literal, so the engine jumps between candidates), and the per-cell work (largest row and
+column) is done on sets in C. Only a sheet whose cells or rows carry no `r` reference is
+walked tag by tag in Python, as calamine places those by counting.
 """
 
 from __future__ import annotations
@@ -21,6 +32,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from operator import itemgetter
 from pathlib import Path
 
@@ -32,23 +44,33 @@ MAX_CELL_CHARS = 32_767
 MAX_TEXT_BYTES = 6 * MAX_CELL_CHARS
 # A run of more than MAX_TEXT_BYTES without "<" covers a whole aligned window of this
 # size; windows are tested with bytes.find (memchr speed) and only a window without a
-# tag is looked at closely with LONG_TEXT / LONG_START.
+# tag is measured.
 WINDOW = MAX_TEXT_BYTES // 2
-LONG_TEXT = re.compile(rb">[^<]{%d}" % (MAX_TEXT_BYTES + 1))
-LONG_START = re.compile(rb"[^<]{%d}" % (MAX_TEXT_BYTES + 1))
+# A namespace prefix as calamine reads one: the name up to its first ":" (`<x:c`, `<a-b:c`,
+# `<:c`); Python's \w would miss "-", "." and non-ASCII names.
+PREFIX = rb"(?:[^\s<>/:]*:)?"
 # Every `<c>` and `<row>` start tag with its `r` attribute as calamine reads it (any
 # spacing around "=", either quote, column letters in either case; values are skipped
-# whole, so text such as x=" r='A1'" inside one is not taken for it), or two empty
-# strings for a tag without one. Calamine puts such a cell right of the previous one and
-# such a row below the previous one, which no reference shows; a part with one (rare: a
-# few minimal writers) is walked tag by tag (`_walk`).
+# whole, so text such as x=" r='A1'" inside one is not taken for it; of two `r`, the last,
+# as calamine keeps the last), or two empty strings for a tag without one. Calamine puts
+# such a cell right of the previous one and such a row below the previous one, which no
+# reference shows; a part with one (rare: a few minimal writers) is walked tag by tag
+# (`_walk`).
 ATTRIBUTES = rb"""(?:\s+[^\s=>]+\s*=\s*(?:"[^"]*"|'[^']*'))*"""
-REF = re.compile(rb"""<(?:\w+:)?(?:c|row)(?=[\s/>])(?:%s?\s+r\s*=\s*["']([A-Za-z]*)(\d+)|)"""
-                 % ATTRIBUTES)
-TAG = re.compile(rb"<(/?)(?:\w+:)?(c|row)(?=[\s/>])(%s)\s*(/?)" % ATTRIBUTES)
+REF = re.compile(rb"""<%s(?:c|row)(?=[\s/>])(?:%s\s+r\s*=\s*["']([A-Za-z]*)(\d+)|)"""
+                 % (PREFIX, ATTRIBUTES))
+TAG = re.compile(rb"<(/?)%s(c|row)(?=[\s/>])(%s)\s*(/?)" % (PREFIX, ATTRIBUTES))
 NAMED = re.compile(rb"""\s+([^\s=>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 REF_VALUE = re.compile(rb"([A-Za-z]*)(\d+)")
-FORMULA = re.compile(rb"f[\s>/](?<=<f[\s>/]|:f[\s>/])")
+FORMULA = re.compile(rb"<%sf[\s>/]" % PREFIX)
+# An ordinary cell tag: ` r="A1"` first, then only a style and a type (what Excel, WPS,
+# LibreOffice and openpyxl write); an ordinary row: ` r="1"` first, then attributes, one
+# blank apart, whose names do not end in "r" and whose double-quoted values hold no "<"
+# or ">" (so the tag ends at its first ">", as calamine reads it, and has no second `r`).
+CELL_TAIL = rb'(?: s="\d+" t="\w+"| s="\d+"| t="\w+"|)/?>'
+ROW_TAIL = rb'(?: [\w:]*[0-9A-Za-qs-z_]="[^"<>]*")*+/?>'
+PREFIXED = re.compile(rb":(?:c|row|f)[\s/>]")
+MAX_COLONS = 4096
 CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"')
 SHARED_ITEM = re.compile(rb"<(?:\w+:)?si\b")
 SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
@@ -92,13 +114,32 @@ def check_package(path: Path, zf: zipfile.ZipFile, limits: Limits) -> bool:
 
 
 def _check_sheet(path: Path, zf: zipfile.ZipFile, part: str, sheet: str, limits: Limits) -> bool:
+    """Refuse the sheet if calamine would place a cell past the limits; True with formulas."""
+    patterns = _ordinary_patterns(limits)
+    formulas = None if patterns is None else _scan_ordinary(path, zf, part, sheet, patterns)
+    return _scan(path, zf, part, sheet, limits) if formulas is None else formulas
+
+
+def _scan_ordinary(path: Path, zf: zipfile.ZipFile, part: str, sheet: str,
+                   patterns: Ordinary) -> bool | None:
+    """Whether the sheet has formulas, or None at the first chunk that is not ordinary: then
+    `_scan` starts over, so a refusal and its message are what they would be without this."""
+    formulas = False
+    for n, block in enumerate(_chunks(zf, part)):
+        _refuse_long_run(path, zf, part, sheet, n, block)
+        found = _ordinary(block, patterns, formulas)
+        if found is None:
+            return None
+        formulas = found
+    return formulas
+
+
+def _scan(path: Path, zf: zipfile.ZipFile, part: str, sheet: str, limits: Limits) -> bool:
+    """Every cell and row reference, and every tag without one, measured: the exact pass."""
     extent = Extent()
     formulas = unnumbered = False
     for n, block in enumerate(_chunks(zf, part)):
-        at = _long_run(block)
-        if at is not None:
-            cell = _last_cell(zf, part, n, at)
-            raise FileImportError(path, f"单元格{cell}{TOO_LONG}", sheet)
+        _refuse_long_run(path, zf, part, sheet, n, block)
         formulas = formulas or FORMULA.search(block) is not None
         refs = REF.findall(block)
         if refs:
@@ -107,6 +148,71 @@ def _check_sheet(path: Path, zf: zipfile.ZipFile, part: str, sheet: str, limits:
     if unnumbered:
         _walk(path, zf, part, sheet, extent, limits)
     return formulas
+
+
+def _refuse_long_run(path: Path, zf: zipfile.ZipFile, part: str, sheet: str, block_no: int,
+                     block: bytes) -> None:
+    at = _long_run(block)
+    if at is not None:
+        cell = _last_cell(zf, part, block_no, at)
+        raise FileImportError(path, f"单元格{cell}{TOO_LONG}", sheet)
+
+
+@dataclass(frozen=True)
+class Ordinary:
+    """One search finds the first tag that keeps a chunk from being ordinary (`odd`), or that
+    or the first formula (`formula_or_odd`, whose group 1 is set for a formula)."""
+
+    odd: re.Pattern[bytes]
+    formula_or_odd: re.Pattern[bytes]
+
+
+@cache
+def _ordinary_patterns(limits: Limits) -> Ordinary | None:
+    """Ordinary cells and rows name a column of one letter and a row of at most `digits`
+    digits, the most for which every such sheet is within `limits`; None if not even one."""
+    digits = 0
+    while _within(10 ** (digits + 1) - 1, limits):
+        digits += 1
+    if digits == 0:
+        return None
+    ref = rb' r="[A-Za-z]?\d{1,%d}"' % digits
+    odd = rb"c(?!%s%s)[\s/>]|row(?!%s%s)[\s/>]" % (ref, CELL_TAIL, ref, ROW_TAIL)
+    return Ordinary(re.compile(rb"<(?:%s)" % odd), re.compile(rb"<(?:%s|(f)[\s>/])" % odd))
+
+
+def _within(rows: int, limits: Limits) -> bool:
+    """Whether a sheet of `rows` rows and columns A to Z is within the limits."""
+    return rows <= limits.max_rows and limits.max_columns >= 26 and rows * 26 <= limits.max_cells
+
+
+def _ordinary(block: bytes, patterns: Ordinary, formulas: bool) -> bool | None:
+    """Whether the chunk or an earlier one has formulas, or None unless every `<c>` and `<row>`
+    tag in it is ordinary (see the module's docstring)."""
+    if not _plain_names(block):
+        return None
+    start = 0
+    if not formulas:
+        found = patterns.formula_or_odd.search(block)
+        if found is None:
+            return False
+        if found.group(1) is None:
+            return None
+        start = found.end()
+    return None if patterns.odd.search(block, start) else True
+
+
+def _plain_names(block: bytes) -> bool:
+    """No c, row or f tag name in the block has a namespace prefix: checked at each ":"
+    (memchr speed; a sheet has few outside text), giving up after MAX_COLONS."""
+    at = block.find(b":")
+    for _ in range(MAX_COLONS):
+        if at < 0:
+            return True
+        if PREFIXED.match(block, at):
+            return False
+        at = block.find(b":", at + 1)
+    return False
 
 
 def _grow(extent: Extent, refs: list[tuple[bytes, bytes]]) -> bool:
@@ -161,12 +267,11 @@ def _walk(path: Path, zf: zipfile.ZipFile, part: str, sheet: str, extent: Extent
 
 
 def _ref(attributes: bytes) -> tuple[bytes, bytes] | None:
-    """The letters and digits of the `r` attribute among a tag's attributes, if it has one."""
-    for name, double, single in NAMED.findall(attributes):
-        if name == b"r":
-            value = REF_VALUE.fullmatch(double or single)
-            return (value.group(1), value.group(2)) if value else None
-    return None
+    """The letters and digits of a tag's `r` attribute (the last, as calamine), if it has one."""
+    values = [double or single for name, double, single in NAMED.findall(attributes)
+              if name == b"r"]
+    found = REF_VALUE.fullmatch(values[-1]) if values else None
+    return (found.group(1), found.group(2)) if found else None
 
 
 def _check_extent(path: Path, sheet: str, extent: Extent, limits: Limits) -> None:
@@ -183,17 +288,20 @@ def _check_extent(path: Path, sheet: str, extent: Extent, limits: Limits) -> Non
 
 
 def _long_run(block: bytes) -> int | None:
-    """Where the block's first text run longer than any cell can hold starts, if it has one."""
+    """Where the block's first run without "<" longer than any cell's text can be starts.
+
+    The run is measured from its "<": a tag and the text after it. That also refuses a tag
+    too long to stay within one chunk (`_chunks` cuts only inside such a run), whose end,
+    with perhaps another `r`, no later search of a chunk would see.
+    """
     for window in range(0, len(block), WINDOW):
         if block.find(b"<", window, window + WINDOW) >= 0:
             continue
         tag = block.rfind(b"<", 0, window)
         end = block.find(b"<", window)
         end = len(block) if end < 0 else end
-        found = ((LONG_START.match(block, 0, end) if tag < 0 else None)
-                 or LONG_TEXT.search(block, max(tag, 0), end))
-        if found:
-            return found.start()
+        if end - tag - 1 > MAX_TEXT_BYTES:
+            return max(tag, 0)
     return None
 
 
@@ -241,7 +349,7 @@ def _chunks(zf: zipfile.ZipFile, part: str) -> Iterator[bytes]:
             cut = block.rfind(b"<")
             if cut <= 0:
                 carry = block
-                if len(carry) > MAX_TEXT_BYTES:
+                if len(carry) > MAX_TEXT_BYTES + 1:
                     yield carry
                     carry = b""
                 continue
