@@ -22,7 +22,12 @@ def clean_cell(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\u3000", " ").replace("\u00a0", " ")
+    return trim_lines(text.replace("\u3000", " ").replace("\u00a0", " "))
+
+
+def trim_lines(text: str) -> str:
+    """Text without blanks at its ends or before its line breaks: the last step of
+    `clean_cell`, on its own for text that has nothing else to clean."""
     if _BLANK_BEFORE_BREAK.search(text):
         text = "\n".join(map(str.rstrip, text.split("\n")))
     return text.strip()
