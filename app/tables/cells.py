@@ -9,8 +9,9 @@ measures need, so it stays.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
+from typing import cast
 
 from app.domain.text import clean_cell, compact, normalise_digits, trim_lines
 
@@ -86,19 +87,36 @@ class ColumnTidier:
     tidied once, and the look-ups of the rest run in C (`map` over the cache's `get`)."""
 
     def __init__(self, key: str) -> None:
-        self.tidy_one: Callable[[object], str] = (
-            partial(tidy, key=key) if key in SHORT_FIELDS else tidy_long)
+        self.short = key in SHORT_FIELDS
+        self.tidy_one: Callable[[object], str] = partial(tidy, key=key) if self.short else tidy_long
         self.known: dict[object, str] = {None: ""}
 
     def column(self, values: Sequence[object]) -> list[str]:
         """The tidied texts of `values`, in order."""
         known = self.known
-        for value in dict.fromkeys(values):
-            if value.__class__ is str and value not in known:
-                known[value] = self.tidy_one(value)
+        self._learn([v for v in dict.fromkeys(values) if v.__class__ is str and v not in known])
         found = list(map(known.get, values))
         if None not in found:
-            return found  # type: ignore[return-value]
-        # Numbers, dates and booleans: as keys True would find the text of 1.0.
-        return [text if text is not None else self.tidy_one(value)
-                for text, value in zip(found, values, strict=True)]
+            return cast("list[str]", found)
+        # Numbers, dates and booleans, not remembered: as a key True would find 1.0's text.
+        # A number's text is its tidied form in every field (no blanks, breaks or
+        # full-width digits), so it takes one call, not three.
+        return [text if text is not None else clean(value) if value.__class__ is float
+                else self.tidy_one(value) for text, value in zip(found, values, strict=True)]
+
+    def _learn(self, texts: list[str]) -> None:
+        """The tidied forms of texts not met before. A column is usually plain throughout
+        (a 序号 column all digits; names without breaks, U+3000 or NBSP): one test of the
+        texts joined then stands for a call per text. Measures have breaks: their first
+        text tells, before a long join."""
+        tidied: Iterable[str]
+        if self.short:
+            joined = "".join(texts)
+            plain = joined.isascii() and joined.isdigit()
+            tidied = texts if plain else map(self.tidy_one, texts)
+        elif texts and not NEEDS_CLEANING.search(texts[0]) and not NEEDS_CLEANING.search(
+                "".join(texts)):
+            tidied = map(str.strip, texts)
+        else:
+            tidied = map(self.tidy_one, texts)
+        self.known.update(zip(texts, tidied, strict=True))

@@ -7,11 +7,12 @@ document in one transaction, so an import lands whole or not at all.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import compress, pairwise, repeat
-from operator import itemgetter, not_, or_
+from itertools import compress, repeat
+from operator import and_, itemgetter, ne, not_, or_
 from pathlib import Path
 from typing import Any
 
@@ -288,13 +289,15 @@ class RowParser:
                        if extra else ({} for _ in sources))
 
     def _wanted(self, texts: dict[str, list[str]], count: int) -> list[bool]:
-        """Whether each row has any content and is not a repeated header (a numbered row
-        never is, so only the others are tested)."""
+        """Whether each row has any content and is not a repeated header. A numbered row
+        never is one, so only the filled rows without a number are tested."""
         content = [column for key, column in texts.items() if key not in ("seq", "identity")]
-        filled = map(any, zip(*content, strict=True)) if content else repeat(False, count)
+        filled = list(map(any, zip(*content, strict=True))) if content else [False] * count
         numbered = map(str.isdigit, texts["seq"]) if "seq" in texts else repeat(False, count)
-        return [has and (number or not self._repeats_header(texts, n))
-                for n, (has, number) in enumerate(zip(filled, numbered, strict=True))]
+        wanted = list(map(and_, filled, numbered))
+        for n in compress(range(count), map(ne, filled, wanted)):
+            wanted[n] = not self._repeats_header(texts, n)
+        return wanted
 
     def _repeats_header(self, texts: dict[str, list[str]], n: int) -> bool:
         values = {key: column[n] for key, column in texts.items()}
@@ -311,13 +314,14 @@ class RowParser:
 
     def _mark_merges(self, rows: list[AnnexRow], sources: list[int]) -> None:
         """The fields each row shares with the row above through merged cells; only where
-        that row was read too (a merge into a skipped header or note row means nothing)."""
-        merged = self._merged_rows
-        for row, (above, number) in zip(rows[1:], pairwise(sources), strict=True):
-            if above == number - 1 and above in merged:
-                row.merged_with_above = [
+        that row was read too (a merge into a skipped header or note row means nothing).
+        `sources` ascend, so each merged row is found by bisection."""
+        for r in self._merged_rows:
+            n = bisect_left(sources, r + 1)
+            if 0 < n < len(sources) and sources[n] == r + 1 and sources[n - 1] == r:
+                rows[n].merged_with_above = [
                     col.key for i, col in self.match.columns.items()
-                    if col.key in MERGE_FIELDS and (above, i) in self.grid.merged_above]
+                    if col.key in MERGE_FIELDS and (r, i) in self.grid.merged_above]
 
     def _warn_rows(self, sources: list[int], names: list[str], kinds: list[str]) -> None:
         """Rows without a name and types not in the list, in row order. Most imports have
