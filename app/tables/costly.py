@@ -33,8 +33,10 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
+from typing import cast
 
 from app.tables.errors import FileImportError
 from app.tables.grid import Grid, Limits, column_letter, column_letter_index
@@ -322,7 +324,14 @@ def _long_run(block: bytes) -> int | None:
 
 
 def check_cells(path: Path, grid: Grid) -> None:
-    """A cell longer than Excel allows: refused, naming it, before anything is stored."""
+    """A cell longer than Excel allows: refused, naming it, before anything is stored.
+
+    The texts' lengths are compared in C first (`filter`, `map`, `max`); only a grid that
+    holds an over-long cell is walked cell by cell to name the first one.
+    """
+    texts = cast("Iterator[str]", filter(str.__instancecheck__, chain.from_iterable(grid.rows)))
+    if max(map(len, texts), default=0) <= MAX_CELL_CHARS:
+        return
     for r, row in enumerate(grid.rows):
         for c, value in enumerate(row):
             if isinstance(value, str) and len(value) > MAX_CELL_CHARS:

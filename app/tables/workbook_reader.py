@@ -118,18 +118,32 @@ def _to_grid(path: Path, name: str, sheet: Any, limits: Limits,
         merges = sheet.merged_cell_ranges or []
     except CalamineError as exc:
         raise _broken_sheet(path, name) from exc
-    rows: list[list[object]] = []
-    for n, row in enumerate(values, start=1):
-        rows.append([None if v == "" else v for v in row])
-        if n % 5000 == 0:
-            report(progress, n, len(values))
-    grid = Grid(name, rows)
+    _empty_as_none(values, progress)
+    grid = Grid(name, values)
     fill_merges(path, grid, [(c0, r0, c1, r1) for (r0, c0), (r1, c1) in merges], limits)
     return grid
 
 
 def _broken_sheet(path: Path, name: str) -> FileImportError:
     return FileImportError(path, "文件已损坏或不完整，无法读取这张工作表。请让对方重新发送。", name)
+
+
+def _empty_as_none(values: list[list[object]], progress: Progress | None) -> None:
+    """Calamine's "" for an empty cell as None, as the other readers give it, in place.
+    A row's few empty cells are found in C (`count`, `index`): a comprehension over every
+    cell cost twice as much. A mostly empty row is still rebuilt in one pass."""
+    total = len(values)
+    for n, row in enumerate(values, start=1):
+        count = row.count("")
+        if count * 3 > len(row) * 2:
+            row[:] = [None if v == "" else v for v in row]
+        else:
+            at = -1
+            for _ in range(count):
+                at = row.index("", at + 1)
+                row[at] = None
+        if n % 5000 == 0:
+            report(progress, n, total)
 
 
 def _unreadable(path: Path, exc: Exception) -> FileImportError:
