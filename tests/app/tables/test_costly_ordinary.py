@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.tables.costly import check_package
+from app.tables.costly import CHUNK, check_package
 from app.tables.errors import FileImportError
 from app.tables.grid import DEFAULT_LIMITS
 from app.tables.importer import preview_file
@@ -56,6 +56,7 @@ def refused(path: Path) -> str:
     # calamine keeps the last of two `r` attributes
     b'<c r="B1500" r="XFD1500"', b'<c r="B1500" s="1" r="XFD1500"',
     b'<c r="B1500" foo=">" r="XFD1500"', b"<c r=\"B1500\" foo='\"' r=\"XFD1500\"",
+    b'<c r="B1500" foo="<" r="XFD1500"', b'<c r="B1500" foo="><" r="XFD1500"',
 ])
 def test_a_far_column_written_any_way_calamine_reads_is_refused(xl, tmp_path, cell):
     path = sheet_with(xl, tmp_path, b'<c r="B1500"', cell)
@@ -86,6 +87,24 @@ def test_a_tag_longer_than_a_chunk_cannot_hide_its_last_reference(xl, tmp_path):
     assert "32767" in refused(path)
 
 
+def test_a_tag_cut_by_a_chunk_end_at_a_less_than_sign_in_a_value_is_refused(xl, tmp_path):
+    """Calamine takes "<" inside an attribute value; the guard's 1 MB chunks end at the
+    last "<", so this one would cut the tag before the `r` calamine keeps."""
+    head = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    rows, n = [head + b"<sheetData>"], 0
+    while sum(map(len, rows)) < CHUNK - 1500:
+        n += 1
+        rows.append(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (n, n, n))
+    rows.append(b'<row r="%d"><c r="B%d" foo="<%s" r="XFD%d"><v>1</v></c></row>'
+                % (n + 1, n + 1, b"x" * 3000, n + 1))
+    sheet = b"".join(rows)
+    assert sheet.rindex(b"<", 0, CHUNK) == sheet.index(b'<x')
+    plain = xl.write_xlsx(tmp_path / "plain.xlsx", table(3))
+    path = xl.rewrite_member(plain, "xl/worksheets/sheet1.xml",
+                             lambda data: sheet + b"</sheetData></worksheet>")
+    assert "不完整的单元格或行标签" in refused(path)
+
+
 def test_a_wide_cell_late_in_a_long_sheet_counts_every_row_before_it(xl, tmp_path):
     """99,000 ordinary rows, then one cell in column AZ: 5.1 million cells, refused even
     though the first chunks held nothing unusual."""
@@ -99,8 +118,12 @@ def test_a_wide_cell_late_in_a_long_sheet_counts_every_row_before_it(xl, tmp_pat
     assert "表格范围达 99001 行 × 52 列" in refused(path)
 
 
-def test_text_that_looks_like_far_cells_is_only_text(demo_repo, xl, tmp_path):
-    text = '<c r="XFD200001"> <x:c r="XFD1"> :c :row :f <f>1</f>'
+@pytest.mark.parametrize("text", [
+    '<c r="XFD200001"> <row r="200001"> <f>1</f> r="XFD1"',
+    # ":c " sends the sheet to the exact pass, which does not take text for tags either
+    '<c r="XFD200001"> <x:c r="XFD1"> :c :row <f>1</f> r="XFD1"',
+])
+def test_text_that_looks_like_far_cells_is_only_text(demo_repo, xl, tmp_path, text):
     rows = table()
     rows[1500][1] = text
     path = xl.write_xlsx(tmp_path / "text.xlsx", rows)
