@@ -15,10 +15,11 @@ no namespace prefix, ` r="…"` first with at most one column letter and at most
 row digits (`_ordinary_patterns`: chosen so that any such sheet is within the limits), and
 after it only attributes that cannot hide a second `r` or a ">" inside a value. One regular
 expression per chunk finds the first tag that is not so (or a formula), and a prefix is
-looked for at each ":" (memchr speed). That is safe because it is conclusive only one way:
-an ordinary sheet is one the exact pass below would accept; at the first chunk that is not
-ordinary the exact pass starts over from the first chunk, so what is refused, and the
-message, are exactly what the exact pass alone gives.
+looked for at each ":" (found at memchr speed; by a search where there are many). That is
+safe because it is conclusive only one way: an ordinary sheet is one the exact pass below
+would accept; at the first chunk that is not ordinary the exact pass starts over from the
+first chunk, so what is refused, and the message, are exactly what the exact pass alone
+gives. Wide sheets (past column Z) and sheets of 100,000 rows or more take the exact pass.
 
 The exact pass searches each chunk by a few regular expressions (most start with a
 literal, so the engine jumps between candidates), and the per-cell work (largest row and
@@ -79,7 +80,7 @@ REF_VALUE = re.compile(rb"([A-Za-z]*)(\d+)")
 # a pattern that starts with "f" is searched several times faster than one starting "<".
 FORMULA = re.compile(rb"f[\s>/](?<=<f[\s>/]|:f[\s>/])")
 PREFIXED = re.compile(rb":(?:c|row|f)[\s/>]")
-MAX_COLONS = 4096
+FEW_COLONS = 64
 CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"')
 SHARED_ITEM = re.compile(rb"<(?:\w+:)?si\b")
 SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
@@ -231,15 +232,15 @@ def _ordinary(block: bytes, patterns: Ordinary, formulas: bool) -> bool | None:
 
 def _plain_names(block: bytes) -> bool:
     """No c, row or f tag name in the block has a namespace prefix: checked at each ":"
-    (memchr speed; a sheet has few outside text), giving up after MAX_COLONS."""
+    found at memchr speed (a sheet has few outside text), or after FEW_COLONS by a search."""
     at = block.find(b":")
-    for _ in range(MAX_COLONS):
+    for _ in range(FEW_COLONS):
         if at < 0:
             return True
         if PREFIXED.match(block, at):
             return False
         at = block.find(b":", at + 1)
-    return False
+    return PREFIXED.search(block, at) is None
 
 
 def _grow(extent: Extent, refs: list[tuple[bytes, bytes]]) -> bool:

@@ -149,6 +149,16 @@ def test_an_ordinary_wide_sheet_is_read_after_the_exact_pass(demo_repo, xl, tmp_
     assert len(preview_file(path, demo_repo).rows) == ROWS
 
 
+def test_a_prefixed_far_cell_amid_text_full_of_colons_is_refused(xl, tmp_path):
+    """Past a few colons in a chunk the prefix is looked for by a search, not colon by colon."""
+    rows = [[n, f"事项{n}：10:30、11:00、12:{n % 60:02}", "行政许可"] for n in range(1, ROWS)]
+    plain = xl.write_xlsx(tmp_path / "colons.xlsx", rows)
+    path = xl.rewrite_member(plain, "xl/worksheets/sheet1.xml", lambda data: data.replace(
+        b'<c r="B1500"', b'<x:c r="XFD1500"'))
+    assert guard(plain) is False
+    assert FAR_COLUMN in refused(path)
+
+
 def test_a_far_cell_after_a_formula_is_refused(xl, tmp_path):
     path = sheet_with(xl, tmp_path, b'<c r="B1500"', b'<c r="B1499" t="str"><f>1</f></c>'
                       b'<c r="XFD1500"')
