@@ -8,7 +8,7 @@ import unicodedata
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 # A break with a blank before it; starting at the break, the search jumps from break to break.
-_BLANK_BEFORE_BREAK = re.compile(r"\n(?<=[^\S\n]\n)")
+BLANK_BEFORE_BREAK = re.compile(r"\n(?<=[^\S\n]\n)")
 
 
 def clean_cell(value: object) -> str:
@@ -28,7 +28,7 @@ def clean_cell(value: object) -> str:
 def trim_lines(text: str) -> str:
     """Text without blanks at its ends or before its line breaks: the last step of
     `clean_cell`, on its own for text that has nothing else to clean."""
-    if _BLANK_BEFORE_BREAK.search(text):
+    if BLANK_BEFORE_BREAK.search(text):
         text = "\n".join(map(str.rstrip, text.split("\n")))
     return text.strip()
 

@@ -6,7 +6,7 @@ import dataclasses
 import pytest
 
 from app.domain.documents import ROW_FIELDS, AnnexRow
-from app.tables.cells import ColumnTidier, tidy
+from app.tables.cells import ColumnTidier, tidy, tidy_long, tidy_long_texts
 from app.tables.importer import preview_file
 from app.tables.reader import read_grids
 
@@ -37,11 +37,38 @@ def test_a_column_is_tidied_as_each_cell_would_be(key):
     assert ColumnTidier(key).column(values) == [tidy(v, key) for v in values]
 
 
+@pytest.mark.parametrize("key", [*ROW_FIELDS, "duty"])
+@pytest.mark.parametrize("values", [[1.0, -2.0, 0.0, -0.0, 1e20, 12.0], [1.0, 2.5],
+                                    [1.0, float("nan")], [1.0, True], [1.0, None], [1.0, "1"]])
+def test_a_column_of_numbers_is_tidied_as_each_number_would_be(key, values):
+    assert ColumnTidier(key).column(values) == [tidy(v, key) for v in values]
+
+
 @pytest.mark.parametrize("key", ["seq", "name"])
 def test_one_odd_text_in_a_plain_column_is_still_tidied(key):
     """A whole column is passed as plain after one test of its texts joined."""
     values = [str(n) for n in range(1, 50)] + ["１２", "名称\u3000二", "第\n1\n.条"]
     assert ColumnTidier(key).column(values) == [tidy(v, key) for v in values]
+
+
+# Texts whose neighbours, run together, would start an enumerated point (`12` + `.`,
+# `（` + `1）`) or whose ends are breaks and blanks.
+LONG_TEXTS = ["加强监管：\n1. 一条\n2、二条", "取消后要通过以下措施加\n强监管：\n1．第一条内\n容较长",
+              "第\n1\n.条", "（ 3 ）\n细则\n（\n4）细则", "\n\n开头的空行\n", "末尾是数字\n12",
+              ".开头的点", "结尾\n（", "1）开头", "——\n", "\n——", "《条例》。\n2020年修订后无规定。",
+              "  两端空格  ", "", "名称", "甲\n\t 乙"]
+
+
+def test_long_texts_joined_are_tidied_as_each_alone():
+    assert tidy_long_texts(LONG_TEXTS) == [tidy_long(t) for t in LONG_TEXTS]
+
+
+@pytest.mark.parametrize("odd", ["空格在换行前 \n下一行", "回车\r\n换行", "全角\u3000空格",
+                                 "不换行\u00a0空格", "含\x00空字符"])
+def test_texts_that_need_more_are_left_to_tidy_long(odd):
+    assert tidy_long_texts([*LONG_TEXTS, odd]) is None
+    assert ColumnTidier("measures").column([*LONG_TEXTS, odd]) == [
+        tidy_long(t) for t in [*LONG_TEXTS, odd]]
 
 
 def test_notes_and_blank_looking_cells_between_rows(demo_repo, tmp_path, xl):
