@@ -10,8 +10,9 @@ message) and reports each file whose JSON differs.
   python bench/same_preview.py --make DIR
       fills DIR with files that exercise the parser: the demo documents exported
       as .xlsx, a workbook of awkward cells (floats, booleans, full-width digits,
-      U+3000 cells, CRLF, notes rows, repeated headers, merged cells), and .xls
-      copies made by LibreOffice when soffice is installed
+      U+3000 cells, CRLF, notes rows, repeated headers, merged cells), three of
+      such cells drawn at random, and .xls copies made by LibreOffice when soffice
+      is installed
   python bench/same_preview.py BASE_TREE DB FILE_OR_FOLDER...
       compares (every file in a folder, any name) BASE_TREE (e.g. `git archive main | tar -x -C /tmp/base`) with
       this tree; DB is a database holding the demo data (opened read-only)
@@ -23,6 +24,7 @@ import argparse
 import dataclasses
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -54,7 +56,7 @@ AWKWARD_ROWS: list[list[object]] = [
 
 
 def make_files(folder: Path) -> None:
-    """The demo documents' annexes, the awkward workbook and .xls copies of them."""
+    """The demo documents' annexes, the awkward and mixed workbooks, .xls copies of them."""
     sys.path.insert(0, str(HERE.parents[1]))
     import openpyxl
 
@@ -70,11 +72,46 @@ def make_files(folder: Path) -> None:
         sheet.append(row)
     sheet.merge_cells("B14:B15")
     book.save(folder / "awkward.xlsx")
+    for seed in range(3):
+        _write_mixed(folder / f"mixed{seed}.xlsx", random.Random(seed))
     soffice = shutil.which("soffice")
     if soffice:
         for path in sorted(folder.glob("*.xlsx")):
             subprocess.run([soffice, "--headless", "--convert-to", "xls", "--outdir",
                             str(folder), str(path)], check=True, capture_output=True)
+
+
+# Cells the mixed workbooks draw from: each kind the importer treats apart.
+MIXED_CELLS: list[object] = [
+    None, None, "", 1.0, 2.0, 3.5, -1.0, True, False, 7, "12", "１２", " 3 ", "\u3000", "\u3000\u3000",
+    "行政许可", "行政\n许可", "县交通局", "县\u3000交通局", "县财政局 ", "注：说明", "说明：", "备注：尾注",
+    "序号", "事项名称及权限", "事项类型", "措施\r\n1. 一条", "措施 \n2、二条", "措施\n\n（1）细则",
+    "第\n1\n.条", "名称\u00a0带空格", "加强监管：\n1. 开展抽查\n2. 公示", "——\n结尾", "《条例》"]
+
+
+def _write_mixed(path: Path, rng: random.Random) -> None:
+    """A sheet of 600 rows drawn at random from MIXED_CELLS under a real header, with
+    some vertical merges: whatever the drawing gives, both trees must read it alike."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["附件1"])
+    sheet.append(AWKWARD_ROWS[2])
+    for _ in range(600):
+        width = rng.choice((1, 2, 7, 7, 7, 8))
+        if rng.random() < 0.15:  # one value across the row, as a merged note line reads
+            sheet.append([rng.choice(MIXED_CELLS)] * width)
+        else:
+            sheet.append([rng.choice(MIXED_CELLS) for _ in range(width)])
+    for _ in range(40):
+        top, column = rng.randrange(3, 600), rng.choice("ABCDEFG")
+        merged = f"{column}{top}:{column}{top + rng.randrange(1, 4)}"
+        if not any(merged_range.coord.startswith(column) and
+                   merged_range.min_row <= top + 4 and merged_range.max_row >= top - 4
+                   for merged_range in sheet.merged_cells.ranges):
+            sheet.merge_cells(merged)
+    book.save(path)
 
 
 def dump(db: str, files: list[str]) -> None:
