@@ -187,9 +187,8 @@ def _cell_too_long(path: Path, zf: zipfile.ZipFile, part: str, sheet: str,
 
 @dataclass(frozen=True)
 class Ordinary:
-    """One search finds the first tag that keeps a chunk from being ordinary (`odd`), or that
-    or the first formula (`formula_or_odd`; "<f" tells which: a capturing group for it cost
-    a tenth more)."""
+    """`odd` finds the first tag that keeps a chunk from being ordinary; `formula_or_odd`
+    finds that or a formula before it ("<f" tells which: a capturing group cost a tenth more)."""
 
     odd: re.Pattern[bytes]
     formula_or_odd: re.Pattern[bytes]
@@ -266,7 +265,9 @@ def _walk(path: Path, zf: zipfile.ZipFile, part: str, sheet: str, extent: Extent
     Python per tag, so only for parts that need it; the limits are checked after every
     chunk, so a hostile part is refused after at most about `limits.max_cells` tags. An
     unnumbered cell goes right of the previous cell and no further left than the cells
-    counted in its row; an unnumbered row goes below the previous row.
+    counted in its row; an unnumbered row goes below the previous row. A start tag that
+    does not end in its chunk (cut at a "<" inside a value, which calamine takes) is refused:
+    its last `r` may lie in the next chunk, where no search would see it.
     """
     row = column = cells = 0  # 0-based row, next column, cells so far in the row
     for block in _chunks(zf, part):
