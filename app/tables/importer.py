@@ -202,7 +202,8 @@ class RowParser:
     """Turns a grid's data rows into AnnexRows, collecting warnings on the way.
 
     The work goes a column at a time (see ColumnTidier): an import of 10,000 rows spent
-    most of its time in calls made for each cell; rows are then put together with `zip`.
+    most of its time in calls made for each cell. The rows are then built from the columns
+    by `map`, and the checks pick out in C the few rows that need a word.
     """
 
     def __init__(self, grid: Grid, match: HeaderMatch, registry: DepartmentRegistry,
@@ -300,6 +301,7 @@ class RowParser:
         return wanted
 
     def _repeats_header(self, texts: dict[str, list[str]], n: int) -> bool:
+        """Row `n` as the header test takes it: its texts by field."""
         values = {key: column[n] for key, column in texts.items()}
         return _is_repeated_header(values, self._headers, self._needed, self._folded)
 
