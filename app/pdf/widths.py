@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from app.pdf.linebreak import atoms
 
@@ -59,10 +60,14 @@ class _Column:
         found = self.cache.get(key)
         if found is None:
             rows = self._count(width)
-            comfort = self._count(min(self.natural, COMFORT_EMS * self.em))
-            cramped = sum(max(0, a - b) for a, b in zip(rows, comfort, strict=True))
+            cramped = sum(max(0, a - b) for a, b in zip(rows, self.comfortable, strict=True))
             found = self.cache[key] = (rows, cramped)
         return found
+
+    @cached_property
+    def comfortable(self) -> list[int]:
+        """Lines of each sampled row at a comfortable width: the same at every width tried."""
+        return self._count(min(self.natural, COMFORT_EMS * self.em))
 
     def _count(self, width: float) -> list[int]:
         room = max(width - self.em / 2, self.em)
