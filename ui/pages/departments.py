@@ -32,7 +32,6 @@ from app.domain.departments import Department, Level
 from app.domain.sectors import SECTOR_NAMES
 from app.storage.changes import Changes, Saved
 from app.storage.repository import Repository
-from ui.errors import show_error
 from ui.pages.record_page import RecordPage
 from ui.undo import SnapshotCommand, UndoKeysToWindow
 from ui.widgets.counterparts import CounterpartsPanel
@@ -232,9 +231,4 @@ class DepartmentsPage(RecordPage[Department]):
         box.exec()
         if box.clickedButton() is not delete:
             return
-        try:
-            changes = self.repo.delete_department(self.current.id)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.deleted(changes)
+        self.delete_shown(self.repo.delete_department)

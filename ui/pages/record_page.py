@@ -8,6 +8,7 @@ record still being edited (it used to show one record and edit another).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Signal
@@ -175,8 +176,15 @@ class RecordPage(Page, Generic[R]):
         self.dirty = False
         self.reload(select_id=self.current.id if self.current is not None else None)
 
-    def deleted(self, changes: Changes) -> None:
-        """After the shown record was deleted: nothing is being edited, the list goes on."""
+    def delete_shown(self, delete: Callable[[int], Changes]) -> None:
+        """Delete the shown record through `delete` (the page has asked the clerk); then
+        nothing is being edited and the list goes on. A refusal is shown, nothing changes."""
+        assert self.current is not None and self.current.id is not None
+        try:
+            changes = delete(self.current.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
         self.current = None
         self.dirty = False
         self.reload()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from app.domain.measures import MeasureTemplate
 from app.storage.changes import Saved
 from app.storage.repository import Repository
-from ui.errors import show_error
 from ui.pages.record_page import RecordPage
 
 
@@ -97,9 +96,4 @@ class TemplatesPage(RecordPage[MeasureTemplate]):
         if QMessageBox.question(self, "删除模板", f"确定删除模板“{self.current.title}”吗？") \
                 != QMessageBox.StandardButton.Yes:
             return
-        try:
-            changes = self.repo.delete_template(self.current.id)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.deleted(changes)
+        self.delete_shown(self.repo.delete_template)
