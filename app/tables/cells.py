@@ -60,15 +60,21 @@ def join_wrapped(text: str) -> str:
 def tidy_long(value: object) -> str:
     """`tidy` for a long field (name, basis, measures, remarks) in one call: an import makes
     four per row. Text whose only unusual characters are line breaks (most measures) skips
-    `clean_cell`'s replacements: a regex searching a long text for the other three scans all
-    of it, five times slower than `in`."""
+    `clean_cell`'s replacements."""
     if value.__class__ is str:
-        if "\r" in value or "\u3000" in value or "\u00a0" in value:
+        if _needs_replacing(value):
             return join_wrapped(clean(value))
         if "\n" in value:
             return join_wrapped(trim_lines(value))
         return value.strip()
     return join_wrapped(clean(value))
+
+
+def _needs_replacing(text: str) -> bool:
+    """Whether `clean_cell` would replace anything in the text (a carriage return, U+3000, a
+    non-breaking space): NEEDS_CLEANING without the line break, by `in`, which on a long
+    text is five times faster than a regex search."""
+    return "\r" in text or "\u3000" in text or "\u00a0" in text
 
 
 def tidy(value: object, key: str) -> str:
@@ -143,8 +149,7 @@ def tidy_long_texts(texts: list[str]) -> list[str] | None:
     is nothing any pattern matches: no match reaches from one text into the next.
     """
     joined = JOINT.join(map(str.strip, texts))
-    if ("\r" in joined or "\u3000" in joined or "\u00a0" in joined
-            or BLANK_BEFORE_BREAK.search(joined)):
+    if _needs_replacing(joined) or BLANK_BEFORE_BREAK.search(joined):
         return None
     tidied = WRAP.sub("", BREAK.sub("\n", joined)).split(JOINT)
     return tidied if len(tidied) == len(texts) else None  # else a text held a NUL

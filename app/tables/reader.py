@@ -78,12 +78,12 @@ def _read_any(path: Path, limits: Limits, progress: Progress | None) -> Tables:
     if head.startswith(PDF_MAGIC):
         from app.notice_import.pdf_blocks import read_pdf_grids
 
-        return _read(read_pdf_grids(path, limits, progress))
+        return _already_read(read_pdf_grids(path, limits, progress))
     raise FileImportError(path, "不是 Excel 表格（.xlsx/.xls）、Word 文档（.docx）或 PDF 文件。"
                           "如果是 WPS 的 .et 或 .wps 文件，请先另存为 .xlsx 或 .docx。")
 
 
-def _read(grids: list[Grid]) -> Tables:
+def _already_read(grids: list[Grid]) -> Tables:
     return lambda: grids
 
 
@@ -118,7 +118,7 @@ def _read_zip(path: Path, limits: Limits, progress: Progress | None) -> Tables:
     if "word/document.xml" in names:
         from app.tables.docx_reader import read_docx
 
-        return _read(read_docx(path, limits))
+        return _already_read(read_docx(path, limits))
     if "xl/workbook.xml" in names:
         return WorkbookReading(path, "xlsx", limits, progress, formulas).grids
     raise FileImportError(path, "不是 Excel 表格（.xlsx/.xls）或 Word 文档（.docx）。")
