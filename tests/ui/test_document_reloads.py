@@ -61,6 +61,15 @@ def import_feedback(window, qtbot, monkeypatch, on_modal, form: Path,
     return asked, told
 
 
+def go_to_cell(window, annex: int, row: int, column: int) -> None:
+    """The 文件 page on one cell of one annex of the open document, as the clerk clicks there."""
+    window.show_page(window.documents)
+    editor = window.documents.editor
+    editor.tabs.setCurrentIndex(ANNEX_TAB)
+    editor.annexes.list.setCurrentRow(annex)
+    editor.annexes.view.setCurrentIndex(editor.annexes.rows.index(row, column))
+
+
 def test_feedback_keeps_the_second_document_open(window, qtbot, monkeypatch, on_modal, tmp_path):
     page = window.documents
     window.show_page(page)
@@ -79,10 +88,7 @@ def test_feedback_to_the_open_document_shows_it_where_the_clerk_was(window, qtbo
                                                                    on_modal, tmp_path):
     page = window.documents
     editor = page.editor
-    window.show_page(page)
-    editor.tabs.setCurrentIndex(ANNEX_TAB)
-    editor.annexes.list.setCurrentRow(1)
-    editor.annexes.view.setCurrentIndex(editor.annexes.rows.index(5, 2))
+    go_to_cell(window, annex=1, row=5, column=2)
     import_feedback(window, qtbot, monkeypatch, on_modal, returned_form(window, tmp_path / "forms"))
     assert editor.document.number == DEMO_NOTICE
     assert editor.tabs.currentIndex() == ANNEX_TAB
@@ -134,10 +140,7 @@ def test_unsaved_edits_of_another_document_stay_through_feedback(window, qtbot, 
 def test_saving_stays_on_the_annex_and_cell(window, type_text):
     page = window.documents
     editor = page.editor
-    window.show_page(page)
-    editor.tabs.setCurrentIndex(ANNEX_TAB)
-    editor.annexes.list.setCurrentRow(2)
-    editor.annexes.view.setCurrentIndex(editor.annexes.rows.index(3, 1))
+    go_to_cell(window, annex=2, row=3, column=1)
     type_text(editor.annexes.title, "（改）")
     window.save_action.trigger()
     assert not page.dirty
